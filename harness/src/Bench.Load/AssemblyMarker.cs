@@ -1,0 +1,4 @@
+namespace Bench.Load;
+
+/// <summary>Placeholder so the assembly builds.</summary>
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+// Dummy child for supervision tests; behaviours are chosen by the first argument.
+return 0;
