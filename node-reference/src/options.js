@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+
+/** Thrown for a command line or environment the backend cannot run with. */
+export class OptionsError extends Error {}
+
+const DEFAULTS = { host: '127.0.0.1', port: '8080', workers: '1', broker: '' };
+
+/**
+ * Resolves the backend options: a command-line option wins over its BENCH_* environment variable,
+ * which wins over the contract's default (contract §1).
+ * @param {string[]} argv arguments after the script name
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{ host: string, port: number, workers: number, broker: string | null }}
+ */
+export function resolveOptions(argv, env) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        workers: { type: 'string' },
+        broker: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new OptionsError(error.message);
+  }
+  const pick = (name) => values[name] ?? env[`BENCH_${name.toUpperCase()}`] ?? DEFAULTS[name];
+  return {
+    host: pick('host'),
+    port: parseInteger('port', pick('port'), 0, 65535),
+    workers: parseInteger('workers', pick('workers'), 1, 1024),
+    broker: parseBroker(pick('broker')),
+  };
+}
+
+function parseInteger(name, text, min, max) {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new OptionsError(`--${name} must be an integer from ${min} to ${max}, got '${text}'`);
+  }
+  return value;
+}
+
+// An empty --broker is how the harness says "no MQTT" (it always passes the option).
+function parseBroker(text) {
+  if (text.trim() === '') return null;
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new OptionsError(`--broker must be a URL such as mqtt://127.0.0.1:1883, got '${text}'`);
+  }
+  if (url.protocol !== 'mqtt:' && url.protocol !== 'tcp:') {
+    throw new OptionsError(`--broker must use mqtt://, got '${text}'`);
+  }
+  return url.href;
+}
