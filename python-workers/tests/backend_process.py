@@ -1,0 +1,127 @@
+"""Starting and stopping real processes for the tests: the backend and a mosquitto broker."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+READY_LINE = re.compile(r"BENCH-READY backend=python port=(\d+) pid=(\d+)")
+START_TIMEOUT = 20.0
+STOP_TIMEOUT = 5.0
+MOSQUITTO = "/usr/sbin/mosquitto"
+
+
+class BackendProcess:
+    """`python3 -m bench_backend` as a child process, the way the harness starts it."""
+
+    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+        self._stderr = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench_backend", *args],
+            cwd=PACKAGE_ROOT,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})},
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            text=True,
+        )
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._pump_stdout, daemon=True).start()
+        self.port = 0
+
+    def wait_ready(self, timeout: float = START_TIMEOUT) -> int:
+        """Wait for the ready line and return the port it names."""
+        line = self.next_line(timeout)
+        match = READY_LINE.fullmatch(line or "")
+        if match is None:
+            raise AssertionError(f"expected the ready line, got {line!r}; stderr: {self.stderr_text()}")
+        assert int(match.group(2)) == self.process.pid
+        self.port = int(match.group(1))
+        return self.port
+
+    def next_line(self, timeout: float) -> str | None:
+        """The next stdout line, or None at end of output or after `timeout` seconds."""
+        try:
+            return self._lines.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def stop(self, sig: signal.Signals = signal.SIGTERM) -> int:
+        """Signal the backend and return its exit code; it is killed when it overstays STOP_TIMEOUT."""
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        try:
+            return self.process.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=STOP_TIMEOUT)
+            raise AssertionError(f"backend did not stop within {STOP_TIMEOUT} s after {sig.name}")
+        finally:
+            self._stderr.close()
+
+    def stderr_text(self) -> str:
+        self._stderr.seek(0)
+        return self._stderr.read().decode(errors="replace")
+
+    def _pump_stdout(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self._lines.put(line.rstrip("\n"))
+        self._lines.put(None)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class MosquittoProcess:
+    """A private mosquitto on a free loopback port."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self._config = tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False)
+        self._config.write(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n")
+        self._config.close()
+        self.process = subprocess.Popen(
+            [MOSQUITTO, "-c", self._config.name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        self._wait_listening()
+
+    @property
+    def url(self) -> str:
+        return f"mqtt://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=STOP_TIMEOUT)
+        os.unlink(self._config.name)
+
+    def _wait_listening(self) -> None:
+        # mosquitto prints no ready line, so probe the port, bounded by a deadline.
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"mosquitto exited with {self.process.returncode}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise AssertionError("mosquitto did not start listening")
