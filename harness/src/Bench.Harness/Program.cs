@@ -1,1 +1,3 @@
-return 0;
+using Bench.Harness.Cli;
+
+return await CommandLineApp.RunAsync(args).ConfigureAwait(false);

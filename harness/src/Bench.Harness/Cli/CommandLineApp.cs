@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Bench.Harness.Orchestration;
+using Spectre.Console;
+
+namespace Bench.Harness.Cli;
+
+/// <summary>Composes the verbs. Each verb lives in its own file and owns its options.</summary>
+internal static class CommandLineApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Bench: the same IoT backend in Node.js, Python and .NET, measured honestly.");
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Run 'bench --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync().ConfigureAwait(false);
+        }
+        catch (InvalidInputException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error}");
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+    }
+}

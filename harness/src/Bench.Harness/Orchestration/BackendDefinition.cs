@@ -1,0 +1,28 @@
+namespace Bench.Harness.Orchestration;
+
+/// <summary>One backend as written in workloads/backends.yaml (file-read data; see <see cref="BackendSpec"/> for the resolved form).</summary>
+internal sealed class BackendDefinition
+{
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Language { get; set; }
+
+    public string? Workdir { get; set; }
+
+    public string? Command { get; set; }
+
+    public List<string>? Args { get; set; }
+
+    public Dictionary<string, string>? Env { get; set; }
+
+    /// <summary>Contract checks this variant is exempt from, with the reason (multi-process variants keep state per worker).</summary>
+    public Dictionary<string, string>? Exempt { get; set; }
+}
+
+/// <summary>The root of workloads/backends.yaml.</summary>
+internal sealed class BackendCatalogDefinition
+{
+    public List<BackendDefinition>? Backends { get; set; }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Bench.Harness.Supervision;
+
+namespace Bench.Harness.Orchestration;
+
+/// <summary>A validated backend description, ready to be turned into a process for a given port and broker.</summary>
+internal sealed record BackendSpec(
+    string Name,
+    string Description,
+    string Language,
+    string WorkingDirectory,
+    string Command,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyDictionary<string, string> Exemptions)
+{
+    /// <summary>Fills the placeholders: {port}, {workers}, {broker} (empty when there is none), {root}.</summary>
+    public ProcessSpec ToProcess(string root, int port, int workers, string? brokerUrl, string? cpuList)
+    {
+        string Fill(string value) => value
+            .Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{workers}", workers.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{broker}", brokerUrl ?? string.Empty, StringComparison.Ordinal)
+            .Replace("{root}", root, StringComparison.Ordinal);
+
+        return new ProcessSpec(
+            Name,
+            Fill(Command),
+            Arguments.Select(Fill).ToArray(),
+            Path.Combine(root, WorkingDirectory),
+            Environment.ToDictionary(kv => kv.Key, kv => Fill(kv.Value)),
+            cpuList);
+    }
+}
