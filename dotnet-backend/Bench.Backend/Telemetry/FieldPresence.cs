@@ -1,0 +1,9 @@
+namespace Bench.Backend.Telemetry;
+
+/// <summary>What was found for a non-numeric field.</summary>
+internal enum FieldPresence
+{
+    Missing,
+    Invalid,
+    Valid,
+}

@@ -1,0 +1,9 @@
+namespace Bench.Backend.Telemetry;
+
+internal enum JsonNumberKind
+{
+    Missing,
+    NotANumber,
+    NonFinite,
+    Finite,
+}

@@ -1,0 +1,8 @@
+namespace Bench.Backend.Telemetry;
+
+internal enum TelemetryBodyShape
+{
+    Object,
+    NotAnObject,
+    MalformedJson,
+}
