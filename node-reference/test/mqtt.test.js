@@ -1,0 +1,84 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout } from 'node:timers/promises';
+import mqtt from 'mqtt';
+import { startBackend, startMosquitto, stopProcess } from '../test-support/processes.js';
+
+const reading = (deviceId, changes = {}) =>
+  JSON.stringify({ deviceId, seq: 1, ts: 1000, temperature: 20, humidity: 50, battery: 90, ...changes });
+
+/** A device-side client subscribed to its ack and error topics; replies can be awaited in order. */
+async function deviceClient(url, deviceId) {
+  const client = await mqtt.connectAsync(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 });
+  const replies = [];
+  const waiting = [];
+  client.on('message', (topic, payload) => {
+    const reply = { kind: topic.split('/')[2], body: JSON.parse(payload.toString()) };
+    const next = waiting.shift();
+    if (next) next(reply);
+    else replies.push(reply);
+  });
+  await client.subscribeAsync([`devices/${deviceId}/ack`, `devices/${deviceId}/error`], { qos: 0 });
+  const exchange = async (payload) => {
+    await client.publishAsync(`devices/${deviceId}/telemetry`, payload, { qos: 1 });
+    return replies.length > 0 ? replies.shift() : new Promise((resolve) => waiting.push(resolve));
+  };
+  return { client, exchange };
+}
+
+describe('MQTT through a real mosquitto', { timeout: 30_000 }, () => {
+  let broker;
+  let backend;
+
+  before(async () => {
+    broker = await startMosquitto();
+    backend = await startBackend(['--port', '0', '--broker', broker.url]);
+  });
+
+  after(async () => {
+    if (backend) await stopProcess(backend.child);
+    if (broker) await broker.stop();
+  });
+
+  test('acks a valid reading, reports invalid ones, and counts them in /stats', async () => {
+    const { client, exchange } = await deviceClient(broker.url, 'dev-mq-1');
+    try {
+      assert.deepEqual(await exchange(reading('dev-mq-1', { seq: 7, temperature: 30 })), { kind: 'ack', body: { seq: 7 } });
+      const invalid = await exchange(reading('dev-mq-1', { humidity: 101 }));
+      assert.equal(invalid.kind, 'error');
+      assert.equal(typeof invalid.body.error, 'string');
+      assert.equal((await exchange('{"deviceId":')).kind, 'error');
+      assert.equal((await exchange(reading('dev-other', { seq: 8 }))).kind, 'error', 'deviceId must match the topic');
+    } finally {
+      await client.endAsync();
+    }
+    const base = `http://127.0.0.1:${backend.port}`;
+    const device = await (await fetch(`${base}/devices/dev-mq-1`)).json();
+    assert.deepEqual(device, { deviceId: 'dev-mq-1', count: 1, lastSeq: 7, lastTs: 1000, temperatureMean: 30 });
+    const stats = await (await fetch(`${base}/stats`)).json();
+    assert.deepEqual({ mqttMessages: stats.mqttMessages, accepted: stats.accepted, rejected: stats.rejected }, {
+      mqttMessages: 4,
+      accepted: 1,
+      rejected: 3,
+    });
+  });
+
+  test('keeps serving HTTP while the broker is away and resumes MQTT once it is back', async () => {
+    await broker.stop();
+    const health = await fetch(`http://127.0.0.1:${backend.port}/health`);
+    assert.equal(health.status, 200);
+    broker = await startMosquitto(broker.port);
+    // The backend re-subscribes on its own; a device publishing before that gets no reply, so retry.
+    let reply;
+    for (let attempt = 0; attempt < 40 && reply === undefined; attempt++) {
+      const { client, exchange } = await deviceClient(broker.url, 'dev-mq-2');
+      reply = await Promise.race([exchange(reading('dev-mq-2', { seq: 9 })), setTimeout(500)]);
+      await client.endAsync();
+    }
+    assert.deepEqual(reply, { kind: 'ack', body: { seq: 9 } });
+  });
+
+  test('stops with exit code 0 on SIGTERM while connected to the broker', async () => {
+    assert.equal(await stopProcess(backend.child), 0);
+  });
+});
