@@ -31,7 +31,6 @@ class BenchServer(uvicorn.Server):
         self._broker = broker
         self._port = port
         self._bridge: MqttBridge | None = None
-        self.ready = False
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
@@ -44,7 +43,6 @@ class BenchServer(uvicorn.Server):
                 # uvicorn's serve() returns without shutdown() when startup is abandoned.
                 await self._bridge.stop()
                 return
-        self.ready = True
         print(f"BENCH-READY backend={BACKEND_NAME} port={self._port} pid={os.getpid()}", flush=True)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
@@ -94,7 +92,7 @@ def create_config(state: BackendState) -> uvicorn.Config:
 
 
 def run(settings: Settings) -> int:
-    """Serve until SIGTERM/SIGINT; the exit code is 0 after a clean stop, 1 when start-up failed."""
+    """Serve until SIGTERM/SIGINT; the exit code is 0 after a clean stop, 1 when the port is unusable."""
     try:
         sock = bind_socket(settings.host, settings.port)
     except OSError as error:
@@ -102,5 +100,6 @@ def run(settings: Settings) -> int:
         return 1
     state = BackendState()
     server = BenchServer(create_config(state), state, settings.broker, sock.getsockname()[1])
+    # uvicorn returns once SIGTERM/SIGINT asked it to stop, ready or not: that is a clean stop.
     server.run(sockets=[sock])
-    return 0 if server.ready else 1
+    return 0

@@ -88,13 +88,18 @@ def free_port() -> int:
 class MosquittoProcess:
     """A private mosquitto on a free loopback port."""
 
-    def __init__(self) -> None:
-        self.port = free_port()
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        # mosquitto drops root privileges before opening a log file, so it logs to a stdout we own.
+        self._log = tempfile.TemporaryFile()
         self._config = tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False)
-        self._config.write(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n")
+        self._config.write(
+            f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
+            "log_dest stdout\nlog_type all\n"
+        )
         self._config.close()
         self.process = subprocess.Popen(
-            [MOSQUITTO, "-c", self._config.name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [MOSQUITTO, "-c", self._config.name], stdout=self._log, stderr=subprocess.STDOUT
         )
         self._wait_listening()
 
@@ -111,6 +116,11 @@ class MosquittoProcess:
             self.process.kill()
             self.process.wait(timeout=STOP_TIMEOUT)
         os.unlink(self._config.name)
+
+    def log_text(self) -> str:
+        """mosquitto's log: who connected, subscribed and disconnected, and how."""
+        self._log.seek(0)
+        return self._log.read().decode(errors="replace")
 
     def _wait_listening(self) -> None:
         # mosquitto prints no ready line, so probe the port, bounded by a deadline.
