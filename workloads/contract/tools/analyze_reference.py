@@ -62,27 +62,32 @@ def _check_summation_orders(samples: Sequence[float], mean: float, std: float) -
 
 
 def anomalies(samples: Sequence[float], window: int, threshold: float) -> list[int]:
-    exact = _exact_anomalies(samples, window, threshold)
-    if _two_pass_anomalies(samples, window, threshold) != exact:
+    exact, flat = _exact_anomalies(samples, window, threshold)
+    two_pass, zero_spread = _two_pass_anomalies(samples, window, threshold)
+    if zero_spread != flat:
+        raise RobustnessError("two-pass s is 0 for a window that is not exactly constant, or the reverse")
+    if two_pass != exact:
         raise RobustnessError("two-pass float anomalies differ from exact ones")
     if _rolling_anomalies(samples, window, threshold) != exact:
         raise RobustnessError("rolling-sum float anomalies differ from exact ones")
     return exact
 
 
-def _exact_anomalies(samples: Sequence[float], window: int, threshold: float) -> list[int]:
+def _exact_anomalies(samples: Sequence[float], window: int, threshold: float) -> tuple[list[int], list[int]]:
+    """The anomalies, and the indices whose window is exactly constant (s == 0)."""
     a, d = _scaled_integers(samples)
     tn, td = float(threshold).as_integer_ratio()
     prefix1, prefix2 = [0], [0]
     for v in a:
         prefix1.append(prefix1[-1] + v)
         prefix2.append(prefix2[-1] + v * v)
-    found = []
+    found, flat = [], []
     for i in range(window, len(a)):
         s1 = prefix1[i] - prefix1[i - window]
         # window^2 * d^2 * variance, exactly.
         spread = window * (prefix2[i] - prefix2[i - window]) - s1 * s1
         if spread == 0:
+            flat.append(i)
             continue
         _check_spread(samples, i, window, spread, d)
         deviation = window * a[i] - s1  # window * d * (x_i - m)
@@ -92,7 +97,7 @@ def _exact_anomalies(samples: Sequence[float], window: int, threshold: float) ->
             raise RobustnessError(f"index {i}: |x-m|/s is within {DECISION_MARGIN} of the threshold")
         if ratio > 1.0:
             found.append(i)
-    return found
+    return found, flat
 
 
 def _check_spread(samples: Sequence[float], i: int, window: int, spread: int, d: int) -> None:
@@ -107,18 +112,21 @@ def _decide(x: np.ndarray, m: np.ndarray, s: np.ndarray, threshold: float) -> np
         return (s > 0) & (np.abs(x - m) / np.where(s > 0, s, 1.0) > threshold)
 
 
-def _two_pass_anomalies(samples: Sequence[float], window: int, threshold: float) -> list[int]:
+def _two_pass_anomalies(samples: Sequence[float], window: int, threshold: float) -> tuple[list[int], list[int]]:
+    """The anomalies, and the indices whose window has s == 0, by per-window mean then deviations."""
     x = np.asarray(samples, dtype=np.float64)
     views = np.lib.stride_tricks.sliding_window_view(x, window)[:-1]  # row j is samples[j .. j+window-1]
     rows = max(1, TWO_PASS_CHUNK // window)
     found: list[int] = []
+    zero_spread: list[int] = []
     for start in range(0, len(views), rows):
         block = views[start : start + rows]
         m = block.mean(axis=1)
         s = np.sqrt(((block - m[:, None]) ** 2).mean(axis=1))
         targets = x[start + window : start + window + len(block)]
         found.extend((np.nonzero(_decide(targets, m, s, threshold))[0] + start + window).tolist())
-    return found
+        zero_spread.extend((np.nonzero(s == 0)[0] + start + window).tolist())
+    return found, zero_spread
 
 
 def _rolling_anomalies(samples: Sequence[float], window: int, threshold: float) -> list[int]:

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 import generate_vectors
+from analyze_reference import RobustnessError, analyze
 from contract_rules import ANALYZE_BODY_LIMIT, TELEMETRY_BODY_LIMIT, ContractViolation, check_telemetry, frame_seq
 from invalid_cases import body_of, reference_outcome
 from telemetry_cases import device_states
@@ -134,6 +135,27 @@ def test_an_independent_implementation_reproduces_every_vector_with_margin(analy
         assert actual["n"] == expected["n"] and actual["dominantHz"] == pytest.approx(expected["dominantHz"], rel=1e-12)
         for key in ("mean", "std", "min", "max"):
             assert abs(actual[key] - expected[key]) <= 1e-9 * max(1.0, abs(expected[key])), (vector["name"], key)
+
+
+def tone_pair(n: int, first: int, second: int) -> list[float]:
+    t = np.arange(n)
+    return (np.sin(2 * np.pi * first * t / n) + np.sin(2 * np.pi * second * t / n)).tolist()
+
+
+@pytest.mark.parametrize(
+    ("request_body", "reason"),
+    [
+        # Three copies of 0.1 do not sum to exactly 0.3, so a float s is tiny instead of 0.
+        ({"samples": [0.1] * 16, "sampleRateHz": 1.0, "window": 3}, "two-pass s is 0"),
+        # Window [0, 2] has m = 1 and s = 1, so the next sample 3 sits exactly on threshold 2.
+        ({"samples": [0.0, 2.0, 3.0] + [0.0] * 13, "sampleRateHz": 1.0, "window": 2, "threshold": 2.0},
+         "within 1e-06 of the threshold"),
+        ({"samples": tone_pair(64, 3, 5), "sampleRateHz": 1.0, "window": 8, "threshold": 50.0}, "runner-up"),
+    ],
+)
+def test_the_reference_refuses_fragile_vectors(request_body, reason):
+    with pytest.raises(RobustnessError, match=reason):
+        analyze(request_body)
 
 
 @pytest.fixture(scope="module")
