@@ -31,7 +31,9 @@ function windowError(window, n) {
   if (isAbsent(window)) {
     return n > DEFAULT_WINDOW ? null : `the default window ${DEFAULT_WINDOW} needs more than ${DEFAULT_WINDOW} samples`;
   }
-  return Number.isInteger(window) && window >= 2 && window <= n - 1 ? null : `window must be an integer from 2 to ${n - 1}`;
+  return Number.isInteger(window) && window >= 2 && window <= n - 1
+    ? null
+    : `window must be an integer from 2 to ${n - 1}`;
 }
 
 /**

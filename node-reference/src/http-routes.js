@@ -40,16 +40,20 @@ export async function httpRoutes(app, { state, backend }) {
     return device ?? reply.code(404).send({ error: 'unknown device', field: null });
   });
 
-  app.post('/jobs/analyze', { bodyLimit: ANALYZE_BODY_LIMIT, schema: ROUTE_SCHEMAS.analyze }, async (request, reply) => {
-    if (request.body === undefined) return unsupportedMediaType(reply);
-    const parsed = parseAnalyzeRequest(request.body);
-    if (parsed.rejection) return reply.code(400).send(parsed.rejection);
-    // Inline on the event loop on purpose: this variant measures what a CPU-bound job does to Node's
-    // single thread (workloads/backends.yaml).
-    const result = analyze(parsed.request);
-    state.jobs += 1;
-    return result;
-  });
+  app.post(
+    '/jobs/analyze',
+    { bodyLimit: ANALYZE_BODY_LIMIT, schema: ROUTE_SCHEMAS.analyze },
+    async (request, reply) => {
+      if (request.body === undefined) return unsupportedMediaType(reply);
+      const parsed = parseAnalyzeRequest(request.body);
+      if (parsed.rejection) return reply.code(400).send(parsed.rejection);
+      // Inline on the event loop on purpose: this variant measures what a CPU-bound job does to Node's
+      // single thread (workloads/backends.yaml).
+      const result = analyze(parsed.request);
+      state.jobs += 1;
+      return result;
+    },
+  );
 
   app.get('/stats', { schema: ROUTE_SCHEMAS.stats }, async () => state.stats());
 

@@ -19,7 +19,13 @@ export const ROUTE_SCHEMAS = {
   },
   device: {
     response: {
-      200: object({ deviceId: { type: 'string' }, count: integer, lastSeq: integer, lastTs: integer, temperatureMean: number }),
+      200: object({
+        deviceId: { type: 'string' },
+        count: integer,
+        lastSeq: integer,
+        lastTs: integer,
+        temperatureMean: number,
+      }),
     },
   },
   analyze: {

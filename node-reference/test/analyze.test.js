@@ -10,7 +10,8 @@ const run = (body) => {
   return analyze(parsed.request);
 };
 
-const tone = (n, k, amplitude = 1) => Array.from({ length: n }, (_, i) => amplitude * Math.sin((2 * Math.PI * k * i) / n));
+const tone = (n, k, amplitude = 1) =>
+  Array.from({ length: n }, (_, i) => amplitude * Math.sin((2 * Math.PI * k * i) / n));
 
 describe('analyze', () => {
   test('computes population statistics', () => {
@@ -35,11 +36,14 @@ describe('analyze', () => {
 
   test('reports bin 1 for a constant signal, where every bin ties at zero', () => {
     const result = run({ samples: new Array(128).fill(-2.75), sampleRateHz: 10 });
-    assert.deepEqual({ std: result.std, dominantHz: result.dominantHz, anomalies: result.anomalies }, {
-      std: 0,
-      dominantHz: 10 / 128,
-      anomalies: [],
-    });
+    assert.deepEqual(
+      { std: result.std, dominantHz: result.dominantHz, anomalies: result.anomalies },
+      {
+        std: 0,
+        dominantHz: 10 / 128,
+        anomalies: [],
+      },
+    );
   });
 
   test('never flags a sample after a flat window, even where summing the window is inexact', () => {

@@ -38,7 +38,12 @@ describe('HTTP routes', () => {
     assert.equal(accepted.statusCode, 202);
     assert.match(accepted.headers['content-type'], /^application\/json/);
     assert.deepEqual(accepted.json(), { deviceId: 'dev-h1', seq: 5 });
-    await post(app, '/telemetry', reading({ deviceId: 'dev-h1', seq: 6, ts: 2000, temperature: 15 }), 'application/json; charset=utf-8');
+    await post(
+      app,
+      '/telemetry',
+      reading({ deviceId: 'dev-h1', seq: 6, ts: 2000, temperature: 15 }),
+      'application/json; charset=utf-8',
+    );
     const device = await app.inject('/devices/dev-h1');
     assert.equal(device.statusCode, 200);
     assert.deepEqual(device.json(), { deviceId: 'dev-h1', count: 2, lastSeq: 6, lastTs: 2000, temperatureMean: 12.5 });
@@ -51,7 +56,12 @@ describe('HTTP routes', () => {
   });
 
   test('a known route with the wrong method is 405 and names the allowed methods', async () => {
-    const response = await app.inject({ method: 'PUT', url: '/telemetry', payload: 'x', headers: { 'content-type': 'text/plain' } });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/telemetry',
+      payload: 'x',
+      headers: { 'content-type': 'text/plain' },
+    });
     assert.equal(response.statusCode, 405);
     assert.equal(response.headers.allow, 'POST');
     assert.deepEqual(response.json(), { error: 'method not allowed', field: null });
@@ -83,7 +93,12 @@ describe('invalid request vectors (workloads/contract/vectors/invalid.json)', as
     test(vector.name, async () => {
       const headers = vector.contentType === null ? {} : { 'content-type': vector.contentType };
       const body = bodyOf(vector);
-      const response = await app.inject({ method: vector.method, url: vector.path, headers, payload: body || undefined });
+      const response = await app.inject({
+        method: vector.method,
+        url: vector.path,
+        headers,
+        payload: body || undefined,
+      });
       assert.equal(response.statusCode, vector.expectedStatus);
       assert.match(response.headers['content-type'], /^application\/json/);
       const error = response.json();

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { setTimeout } from 'node:timers/promises';
 import mqtt from 'mqtt';
 import { startBackend, startMosquitto, stopProcess } from '../test-support/processes.js';
+import { loadVectors } from '../test-support/vectors.js';
 
 const reading = (deviceId, changes = {}) =>
   JSON.stringify({ deviceId, seq: 1, ts: 1000, temperature: 20, humidity: 50, battery: 90, ...changes });
@@ -43,7 +44,10 @@ describe('MQTT through a real mosquitto', { timeout: 30_000 }, () => {
   test('acks a valid reading, reports invalid ones, and counts them in /stats', async () => {
     const { client, exchange } = await deviceClient(broker.url, 'dev-mq-1');
     try {
-      assert.deepEqual(await exchange(reading('dev-mq-1', { seq: 7, temperature: 30 })), { kind: 'ack', body: { seq: 7 } });
+      assert.deepEqual(await exchange(reading('dev-mq-1', { seq: 7, temperature: 30 })), {
+        kind: 'ack',
+        body: { seq: 7 },
+      });
       const invalid = await exchange(reading('dev-mq-1', { humidity: 101 }));
       assert.equal(invalid.kind, 'error');
       assert.equal(typeof invalid.body.error, 'string');
@@ -56,11 +60,28 @@ describe('MQTT through a real mosquitto', { timeout: 30_000 }, () => {
     const device = await (await fetch(`${base}/devices/dev-mq-1`)).json();
     assert.deepEqual(device, { deviceId: 'dev-mq-1', count: 1, lastSeq: 7, lastTs: 1000, temperatureMean: 30 });
     const stats = await (await fetch(`${base}/stats`)).json();
-    assert.deepEqual({ mqttMessages: stats.mqttMessages, accepted: stats.accepted, rejected: stats.rejected }, {
-      mqttMessages: 4,
-      accepted: 1,
-      rejected: 3,
-    });
+    assert.deepEqual(
+      { mqttMessages: stats.mqttMessages, accepted: stats.accepted, rejected: stats.rejected },
+      {
+        mqttMessages: 4,
+        accepted: 1,
+        rejected: 3,
+      },
+    );
+  });
+
+  test('publishes every invalid frame of the telemetry vectors to the error topic', async () => {
+    const { frameDeviceId, invalidFrames } = await loadVectors('telemetry.json');
+    const { client, exchange } = await deviceClient(broker.url, frameDeviceId);
+    try {
+      for (const { name, raw } of invalidFrames) {
+        const reply = await exchange(raw);
+        assert.equal(reply.kind, 'error', name);
+        assert.equal(typeof reply.body.error, 'string', name);
+      }
+    } finally {
+      await client.endAsync();
+    }
   });
 
   test('keeps serving HTTP while the broker is away and resumes MQTT once it is back', async () => {

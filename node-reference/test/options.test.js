@@ -31,7 +31,13 @@ describe('resolveOptions', () => {
     assert.equal(resolveOptions(['--broker', ''], { BENCH_BROKER: 'mqtt://h:1' }).broker, null);
   });
 
-  for (const argv of [['--port', 'x'], ['--port', '70000'], ['--workers', '0'], ['--broker', 'http://h:1'], ['--nope']]) {
+  for (const argv of [
+    ['--port', 'x'],
+    ['--port', '70000'],
+    ['--workers', '0'],
+    ['--broker', 'http://h:1'],
+    ['--nope'],
+  ]) {
     test(`refuses ${argv.join(' ')}`, () => {
       assert.throws(() => resolveOptions(argv, {}), OptionsError);
     });

@@ -23,7 +23,10 @@ describe('findTelemetryError', () => {
   });
 
   test('accepts whole numbers written with a fraction or exponent as integers', () => {
-    assert.equal(findTelemetryError(JSON.parse('{"deviceId":"d","seq":17.0,"ts":1e3,"temperature":1,"humidity":1,"battery":1}')), null);
+    assert.equal(
+      findTelemetryError(JSON.parse('{"deviceId":"d","seq":17.0,"ts":1e3,"temperature":1,"humidity":1,"battery":1}')),
+      null,
+    );
   });
 
   test('accepts the inclusive range bounds', () => {

@@ -23,7 +23,8 @@ async function connect(baseUrl, deviceId) {
     else inbox.push(message);
   });
   await once(ws, 'open');
-  const receive = () => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise((resolve) => waiting.push(resolve)));
+  const receive = () =>
+    inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise((resolve) => waiting.push(resolve));
   const exchange = async (frame, options) => {
     ws.send(frame, options);
     return receive();
@@ -68,9 +69,21 @@ describe('WebSocket /ws', { timeout: 20_000 }, () => {
 
   test('acks valid frames after updating the state, on one open connection', async () => {
     const { ws, exchange } = await connect(baseUrl, 'dev-ws-ack');
-    assert.deepEqual(await exchange(reading({ deviceId: 'dev-ws-ack', seq: 1, temperature: 10 })), { type: 'ack', seq: 1 });
-    assert.deepEqual(await exchange(reading({ deviceId: 'dev-ws-ack', seq: 2, temperature: 20 })), { type: 'ack', seq: 2 });
-    assert.deepEqual(state.device('dev-ws-ack'), { deviceId: 'dev-ws-ack', count: 2, lastSeq: 2, lastTs: 1000, temperatureMean: 15 });
+    assert.deepEqual(await exchange(reading({ deviceId: 'dev-ws-ack', seq: 1, temperature: 10 })), {
+      type: 'ack',
+      seq: 1,
+    });
+    assert.deepEqual(await exchange(reading({ deviceId: 'dev-ws-ack', seq: 2, temperature: 20 })), {
+      type: 'ack',
+      seq: 2,
+    });
+    assert.deepEqual(state.device('dev-ws-ack'), {
+      deviceId: 'dev-ws-ack',
+      count: 2,
+      lastSeq: 2,
+      lastTs: 1000,
+      temperatureMean: 15,
+    });
     ws.close();
     await once(ws, 'close');
   });
