@@ -84,6 +84,10 @@ def create_config(state: BackendState) -> uvicorn.Config:
         # The websockets implementation, answering refused upgrades with 400 instead of 403.
         ws=ContractWebSocketProtocol,  # type: ignore[arg-type]
         ws_max_size=WS_MAX_MESSAGE_BYTES,
+        # Like the other contenders: no compression, and no server-initiated pings, so that a loop
+        # saturated by the benchmark does not close devices for a late pong (clients' pings are answered).
+        ws_per_message_deflate=False,
+        ws_ping_interval=None,
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         lifespan="off",
         access_log=False,

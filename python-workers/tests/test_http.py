@@ -72,6 +72,7 @@ def test_chunked_body_over_the_limit_is_413(backend: BackendProcess) -> None:
 def test_analyze_over_one_mebibyte_is_413(client: HttpClient) -> None:
     body = '{"samples":[' + "0.123456," * 131071 + '0],"sampleRateHz":1}'
     assert client.request("POST", "/jobs/analyze", body).status == 413
+    assert client.get("/health").status == 200
 
 
 def test_stats_count_every_outcome(client: HttpClient) -> None:
