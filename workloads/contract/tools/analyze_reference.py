@@ -81,6 +81,8 @@ def _exact_anomalies(samples: Sequence[float], window: int, threshold: float) ->
     for v in a:
         prefix1.append(prefix1[-1] + v)
         prefix2.append(prefix2[-1] + v * v)
+    # scales[j] is the largest magnitude in samples[j .. j+window-1], the window before index j+window.
+    scales = np.lib.stride_tricks.sliding_window_view(np.abs(np.asarray(samples)), window).max(axis=1)
     found, flat = [], []
     for i in range(window, len(a)):
         s1 = prefix1[i] - prefix1[i - window]
@@ -89,9 +91,9 @@ def _exact_anomalies(samples: Sequence[float], window: int, threshold: float) ->
         if spread == 0:
             flat.append(i)
             continue
-        _check_spread(samples, i, window, spread, d)
+        _check_spread(i, spread, window * d, float(scales[i - window]))
         deviation = window * a[i] - s1  # window * d * (x_i - m)
-        # (z / threshold)^2 as an exact ratio; its float is far more precise than the margin.
+        # z / threshold from the exact ratio (z / threshold)^2: one rounding, far inside the margin.
         ratio = math.sqrt(Fraction(deviation * deviation * td * td, spread * tn * tn))
         if abs(ratio - 1.0) <= DECISION_MARGIN:
             raise RobustnessError(f"index {i}: |x-m|/s is within {DECISION_MARGIN} of the threshold")
@@ -100,9 +102,8 @@ def _exact_anomalies(samples: Sequence[float], window: int, threshold: float) ->
     return found, flat
 
 
-def _check_spread(samples: Sequence[float], i: int, window: int, spread: int, d: int) -> None:
-    scale = max(abs(v) for v in samples[i - window : i])
-    s = math.sqrt(Fraction(spread, window * window * d * d))
+def _check_spread(i: int, spread: int, denominator: int, scale: float) -> None:
+    s = math.sqrt(Fraction(spread, denominator * denominator))
     if s <= SPREAD_FLOOR * scale:
         raise RobustnessError(f"index {i}: window spread {s!r} is too close to 0 for scale {scale!r}")
 
