@@ -1,16 +1,22 @@
 namespace Bench.Backend.Mqtt;
 
-/// <summary>
-/// Placeholder for the MQTT subscriber (contract §6): without a broker there is nothing to do; with one,
-/// start-up fails loudly rather than pretending to subscribe.
-/// </summary>
+/// <summary>Wires the MQTT subscriber (contract §6) into the host when a broker is configured.</summary>
 internal static class MqttIngest
 {
-    public static IServiceCollection AddMqttIngest(this IServiceCollection services, BackendOptions options) =>
-        options.BrokerUri is null
-            ? services
-            : throw new NotSupportedException("MQTT ingest is not wired yet");
+    /// <summary>Registers the MQTT subscriber when <see cref="BackendOptions.BrokerUri"/> is set (no-op otherwise).</summary>
+    public static IServiceCollection AddMqttIngest(this IServiceCollection services, BackendOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.BrokerUri is null)
+            return services;
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MqttIngestService>(provider, options));
+        services.AddHostedService(provider => provider.GetRequiredService<MqttIngestService>());
+        return services;
+    }
 
+    /// <summary>Completes when the subscription is acknowledged; immediately when no broker is configured.</summary>
     public static Task WaitUntilSubscribedAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+        services.GetService<MqttIngestService>() is { } ingest
+            ? ingest.Subscribed.WaitAsync(cancellationToken)
+            : Task.CompletedTask;
 }
