@@ -8,22 +8,20 @@ internal static class VerifyTable
 {
     public static void Print(IReadOnlyList<BackendVerification> results, IAnsiConsole console)
     {
+        // One row per check group and one column per backend: backends are few, groups are many.
         var groups = results.SelectMany(r => r.Checks.Select(c => c.Group)).Distinct().ToList();
-        var table = new Table().Title("Contract verification").AddColumn("backend");
-        foreach (var group in groups)
-        {
-            table.AddColumn(new TableColumn(group).Centered());
-        }
-
-        table.AddColumn("verdict");
+        var table = new Table().Title("Contract verification").AddColumn("check group");
         foreach (var result in results)
         {
-            var cells = new List<string> { Markup.Escape(result.Backend) };
-            cells.AddRange(groups.Select(g => Cell(result.Checks.Where(c => c.Group == g).ToList())));
-            cells.Add(result.Passed ? "[green]PASS[/]" : "[red]FAIL[/]");
-            table.AddRow(cells.ToArray());
+            table.AddColumn(new TableColumn(Markup.Escape(result.Backend)).Centered());
         }
 
+        foreach (var group in groups)
+        {
+            table.AddRow([Markup.Escape(group), .. results.Select(r => Cell(r.Checks.Where(c => c.Group == group).ToList()))]);
+        }
+
+        table.AddRow(["[bold]verdict[/]", .. results.Select(r => r.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")]);
         console.Write(table);
         foreach (var result in results.Where(r => r.Checks.Any(c => c.Outcome != CheckOutcome.Pass)))
         {

@@ -33,17 +33,17 @@ internal sealed class AnalyzeChecks : IContractCheckGroup
             return "response is not a JSON object";
         }
 
-        if (!JsonNumbers.Equal(actual["n"], expected["n"]!.GetValue<double>()))
+        if (!JsonNumbers.Equal(actual["n"], JsonNumbers.AsDouble(expected["n"]!)))
         {
             return $"n: expected {expected["n"]}, got {actual["n"]?.ToJsonString() ?? "nothing"}";
         }
 
         foreach (var key in Floats)
         {
-            var want = expected[key]!.GetValue<double>();
+            var want = JsonNumbers.AsDouble(expected[key]!);
             var got = actual[key];
             if (got?.GetValueKind() != System.Text.Json.JsonValueKind.Number
-                || !JsonNumbers.Close(want, got.GetValue<double>(), vectors.RelativeTolerance, vectors.AbsoluteTolerance))
+                || !JsonNumbers.Close(want, JsonNumbers.AsDouble(got), vectors.RelativeTolerance, vectors.AbsoluteTolerance))
             {
                 return string.Create(CultureInfo.InvariantCulture, $"{key}: expected {want:R}, got {got?.ToJsonString() ?? "nothing"}");
             }

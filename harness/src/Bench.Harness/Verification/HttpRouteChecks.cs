@@ -43,7 +43,7 @@ internal sealed class HttpRouteChecks : IContractCheckGroup
         foreach (var reading in context.Vectors.ValidReadings)
         {
             var response = await context.Client.PostJsonAsync("/telemetry", reading.DeepClone(), cancellationToken).ConfigureAwait(false);
-            var seq = reading["seq"]!.GetValue<double>();
+            var seq = JsonNumbers.AsDouble(reading["seq"]!);
             if (response.Code != 202 || response.Json?["deviceId"]?.ToString() != reading["deviceId"]!.ToString()
                 || !JsonNumbers.Equal(response.Json?["seq"], seq))
             {

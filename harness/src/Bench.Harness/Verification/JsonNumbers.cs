@@ -11,7 +11,10 @@ internal static class JsonNumbers
         Math.Abs(expected) < 1 ? Math.Abs(expected - actual) <= absolute : Math.Abs(expected - actual) <= relative * Math.Abs(expected);
 
     public static bool Equal(JsonNode? node, double expected) =>
-        node?.GetValueKind() == JsonValueKind.Number && node.GetValue<double>() == expected;
+        node?.GetValueKind() == JsonValueKind.Number && AsDouble(node) == expected;
+
+    /// <summary>Any JSON number as a double, whether parsed from text or built from a CLR integer.</summary>
+    public static double AsDouble(JsonNode node) => double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>The first field of <paramref name="expected"/> that <paramref name="actual"/> lacks or differs in; null when all agree.</summary>
     public static string? FirstMismatch(JsonObject expected, JsonObject? actual, double tolerance)
@@ -25,7 +28,7 @@ internal static class JsonNumbers
         {
             var got = actual[key];
             var same = value?.GetValueKind() == JsonValueKind.Number
-                ? got?.GetValueKind() == JsonValueKind.Number && Close(value.GetValue<double>(), got.GetValue<double>(), tolerance, tolerance)
+                ? got?.GetValueKind() == JsonValueKind.Number && Close(AsDouble(value), AsDouble(got), tolerance, tolerance)
                 : JsonNode.DeepEquals(value, got);
             if (!same)
             {
