@@ -29,12 +29,13 @@ internal static class WebSocketEndpoints
             await RefuseAsync(context, new ErrorBody("WebSocket upgrade required", null));
             return;
         }
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        // Shutdown ends every session at once (the socket is aborted) so the process stops within its deadline.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        // Counted before the 101 goes out, so a client that sees the upgrade also sees itself in /stats.
         counters.WebSocketOpened();
         try
         {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            // Shutdown ends every session at once (the socket is aborted) so the process stops within its deadline.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             await new TelemetrySocketSession(socket, deviceId, processor, counters).RunAsync(stop.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)

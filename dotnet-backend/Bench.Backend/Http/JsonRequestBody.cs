@@ -35,7 +35,7 @@ internal sealed class JsonRequestBody : IDisposable
         if (request.ContentLength > limit)
             return TooLarge(limit);
         // Read at most limit + 1 bytes: one byte more than allowed is enough to know the body is too large.
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 16, limit + 1L));
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(request.ContentLength ?? 4096, 16), limit + 1L));
         var length = 0;
         while (true)
         {

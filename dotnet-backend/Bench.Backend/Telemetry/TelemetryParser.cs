@@ -20,26 +20,24 @@ internal static class TelemetryParser
         {
             var reader = new Utf8JsonReader(utf8Json);
             if (!reader.Read())
-            {
-                reading.Shape = TelemetryBodyShape.MalformedJson;
-                return reading;
-            }
+                return Refused(TelemetryBodyShape.MalformedJson);
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 // Still read to the end: "[1" is malformed JSON, "[1]" is merely not an object.
                 reader.Skip();
-                reading.Shape = ReadToEnd(ref reader) ? TelemetryBodyShape.NotAnObject : TelemetryBodyShape.MalformedJson;
-                return reading;
+                return Refused(ReadToEnd(ref reader) ? TelemetryBodyShape.NotAnObject : TelemetryBodyShape.MalformedJson);
             }
             ReadProperties(ref reader, ref reading, deviceIdBuffer);
-            reading.Shape = ReadToEnd(ref reader) ? TelemetryBodyShape.Object : TelemetryBodyShape.MalformedJson;
+            return ReadToEnd(ref reader) ? reading : Refused(TelemetryBodyShape.MalformedJson);
         }
         catch (JsonException)
         {
-            reading.Shape = TelemetryBodyShape.MalformedJson;
+            // Fields read before the fault are forgotten: a body that is not JSON has no seq to echo.
+            return Refused(TelemetryBodyShape.MalformedJson);
         }
-        return reading;
     }
+
+    private static TelemetryReading Refused(TelemetryBodyShape shape) => new() { Shape = shape };
 
     /// <summary>True when nothing but whitespace follows the root value.</summary>
     private static bool ReadToEnd(ref Utf8JsonReader reader) => !reader.Read();
