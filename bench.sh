@@ -13,7 +13,7 @@ PYTHON=/usr/bin/python3
 # Debian packages the contenders, the broker and the tools need. (No PyPI here: Python packages come from Debian.)
 APT_PACKAGES=(
   python3-fastapi python3-uvicorn python3-uvloop python3-httptools python3-websockets python3-numpy
-  python3-paho-mqtt python3-pytest python3-httpx python3-jsonschema
+  python3-paho-mqtt python3-pytest python3-pytest-timeout python3-jsonschema
   mosquitto wrk librsvg2-bin util-linux procps
 )
 
