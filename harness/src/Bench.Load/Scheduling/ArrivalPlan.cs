@@ -2,7 +2,8 @@ namespace Bench.Load.Scheduling;
 
 /// <summary>
 /// The absolute send plan of an open-model load: send <c>i</c> is due when the rate integrated from the start
-/// reaches <c>i</c>, so for a constant rate at <c>i / rate</c>. Every offset is computed from the start, never
+/// reaches <c>i</c> (for a constant rate at <c>i / rate</c>) within a stage whose rate is not zero; a stage
+/// therefore starts with a send, and an idle stage holds none. Every offset is computed from the start, never
 /// from the previous send, so the plan cannot drift however many sends it holds (methodology §1.5).
 /// </summary>
 public sealed class ArrivalPlan
@@ -71,13 +72,20 @@ public sealed class ArrivalPlan
             return 0;
         }
 
-        int k = Array.FindLastIndex(_stageStart, 0, _stages.Length, start => start <= elapsed);
+        int k = _stages.Length - 1;
+        while (k > 0 && _stageStart[k] > elapsed)
+        {
+            k--;
+        }
+
         ArrivalStage stage = _stages[k];
         double t = Math.Min((elapsed - _stageStart[k]).TotalSeconds, stage.Duration.TotalSeconds);
         double slope = (stage.EndRate - stage.StartRate) / stage.Duration.TotalSeconds;
-        double integrated = Snap(_arrivalsBeforeStage[k] + (stage.StartRate * t) + (slope * t * t / 2));
-        // Send i is due once the integral reaches i, so sends 0 .. floor(integral) are due.
-        return Math.Min((long)Math.Floor(integrated) + 1, TotalSends);
+        double reached = Snap(_arrivalsBeforeStage[k] + (stage.StartRate * t) + (slope * t * t / 2));
+        // Stage k holds sends ceil(C_k) .. ceil(C_k+1) - 1; of those, the ones with i <= reached are due.
+        long firstOfStage = (long)Math.Ceiling(_arrivalsBeforeStage[k]);
+        long firstOfNextStage = (long)Math.Ceiling(_arrivalsBeforeStage[k + 1]);
+        return reached < firstOfStage ? firstOfStage : Math.Min((long)Math.Floor(reached) + 1, firstOfNextStage);
     }
 
     private int StageOf(long index)
