@@ -151,11 +151,9 @@ public static partial class HistogramEncoding
                 throw new InvalidDataException("Too short for a histogram header.");
             }
 
-            if (BinaryPrimitives.ReadInt32BigEndian(encoded[8..]) != 0)
-            {
-                throw new InvalidDataException("Histograms with a non-zero normalizing index offset (shifted) are not supported.");
-            }
-
+            // The normalizing index offset (bytes 8..11) and the integer-to-double ratio (32..39) are not read:
+            // HdrHistogramJS 3 writes 1 and the long 1 there for plain histograms, and like HdrHistogram_c and
+            // hdrhistogram-py its own decoder ignores both. Counts are taken unshifted.
             return new EncodedHeader(HeaderSize,
                 BinaryPrimitives.ReadInt32BigEndian(encoded[4..]),
                 wordSize,

@@ -38,6 +38,18 @@ public class ReferenceHistogramTests
     }
 
     [Fact]
+    public void Decodes_a_histogram_written_by_hdrhistogramjs_3()
+    {
+        LatencyHistogram histogram = Load("hdrhistogramjs-3.0.1-written.b64");
+
+        Assert.Equal(HistogramLayout.Latency, histogram.Layout);
+        Assert.Equal(7, histogram.TotalCount);
+        Assert.Equal(1000, histogram.Min);
+        Assert.Equal(5, histogram.CountAtValue(1500));
+        Assert.True(histogram.Layout.AreEquivalent(histogram.Max, 100_000_000));
+    }
+
+    [Fact]
     public void Decoded_reference_merges_into_a_latency_histogram()
     {
         var total = new LatencyHistogram();
