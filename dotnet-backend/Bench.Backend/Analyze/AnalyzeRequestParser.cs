@@ -59,31 +59,41 @@ internal static class AnalyzeRequestParser
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("samples"u8) ? 1
-                : reader.ValueTextEquals("sampleRateHz"u8) ? 2
-                : reader.ValueTextEquals("window"u8) ? 3
-                : reader.ValueTextEquals("threshold"u8) ? 4
-                : 0;
-            reader.Read();
-            switch (name)
+            if (reader.ValueTextEquals("samples"u8))
             {
-                case 1: fields.SamplesPresence = ReadSamples(ref reader, fields.Samples); break;
-                case 2: fields.SampleRateHz = JsonNumber.Read(ref reader); break;
-                case 3: fields.Window = ReadOptional(ref reader); break;
-                case 4: fields.Threshold = ReadOptional(ref reader); break;
+                reader.Read();
+                fields.SamplesPresence = ReadSamples(ref reader, fields.Samples);
             }
-            reader.Skip();
+            else if (reader.ValueTextEquals("sampleRateHz"u8))
+                fields.SampleRateHz = ReadNumber(ref reader);
+            else if (reader.ValueTextEquals("window"u8))
+                fields.Window = ReadNumber(ref reader);
+            else if (reader.ValueTextEquals("threshold"u8))
+                fields.Threshold = ReadNumber(ref reader);
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
     }
 
-    // Optional fields given as null are treated as absent, as vibration is for telemetry.
-    private static JsonNumber ReadOptional(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? JsonNumber.Missing : JsonNumber.Read(ref reader);
+    /// <summary>Reads a number field; null reads as absent, which matters only for the optional fields.</summary>
+    private static JsonNumber ReadNumber(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        var number = reader.TokenType == JsonTokenType.Null ? JsonNumber.Missing : JsonNumber.Read(ref reader);
+        reader.Skip();
+        return number;
+    }
 
     private static FieldPresence ReadSamples(ref Utf8JsonReader reader, SampleList samples)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
             return FieldPresence.Invalid;
+        }
         var valid = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
