@@ -27,7 +27,7 @@ sum_field() { grep -E '^(Passed|Failed)! ' "$2" | grep -oE "$1: +[0-9]+" | awk '
 run_dotnet() {
   local log="$LOGS/dotnet.log" rc p f s
   echo "== xunit (dotnet test)"
-  timeout 1800 dotnet test "$ROOT/Bench.sln" -c Release --no-build -nologo -v quiet 2>&1 | tee "$log" | grep -E '^(Passed!|Failed!|  Failed |\[xUnit.*FAIL)' 
+  timeout 1800 dotnet test "$ROOT/Bench.sln" -c Release --no-build -nologo -v minimal 2>&1 | tee "$log" | grep -E '^(Passed!|Failed!|  Failed |\[xUnit.*FAIL)' 
   rc=${PIPESTATUS[0]}
   # One summary line per test assembly: "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total: ..."
   p=$(sum_field Passed "$log")
