@@ -8,6 +8,8 @@ internal sealed record BackendOptions(string Host, int Port, int Workers, Uri? B
 {
     public const string BackendName = "dotnet";
 
+    private static readonly string[] OptionNames = ["host", "port", "workers", "broker"];
+
     public static BackendOptions Default { get; } = new("127.0.0.1", 8080, 1, null);
 
     /// <summary>Reads the options; throws <see cref="FormatException"/> with a message naming the bad input.</summary>
@@ -24,8 +26,6 @@ internal sealed record BackendOptions(string Host, int Port, int Workers, Uri? B
         ReadArguments(args, values);
         return FromValues(values);
     }
-
-    private static readonly string[] OptionNames = ["host", "port", "workers", "broker"];
 
     private static void ReadArguments(IReadOnlyList<string> args, Dictionary<string, string> values)
     {

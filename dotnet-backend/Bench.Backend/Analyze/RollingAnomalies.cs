@@ -24,9 +24,9 @@ internal static class RollingAnomalies
                 (shift, sum, sumOfSquares) = Recompute(x.Slice(i - window, window));
             else
                 Slide(x[i - window - 1] - shift, x[i - 1] - shift, ref sum, ref sumOfSquares);
-            equalRun = i == window ? EqualRunEndingAt(x, window - 1, window) : x[i - 1] == x[i - 2] ? equalRun + 1 : 1;
+            equalRun = i == window ? EqualRunEndingAt(x, window - 1, window) : ExtendRun(x, i - 1, equalRun);
             if (equalRun >= window)
-                continue;
+                continue; // an exactly flat window: s == 0, never an anomaly
             var localMean = sum / window;
             var variance = (sumOfSquares / window) - (localMean * localMean);
             var s = Math.Sqrt(Math.Max(variance, 0));
@@ -57,6 +57,8 @@ internal static class RollingAnomalies
         sum += entering - leaving;
         sumOfSquares += (entering * entering) - (leaving * leaving);
     }
+
+    private static int ExtendRun(ReadOnlySpan<double> x, int last, int run) => x[last] == x[last - 1] ? run + 1 : 1;
 
     /// <summary>How many equal values end at <paramref name="last"/>, counting at most <paramref name="cap"/>.</summary>
     private static int EqualRunEndingAt(ReadOnlySpan<double> x, int last, int cap)

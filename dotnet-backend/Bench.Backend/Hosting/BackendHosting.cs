@@ -1,5 +1,4 @@
 using System.Net;
-using Bench.Backend.Endpoints;
 using Bench.Backend.Json;
 using Bench.Backend.Stats;
 using Bench.Backend.Telemetry;
@@ -23,8 +22,11 @@ internal static class BackendHosting
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.KeepAliveTimeout = KeepAliveTimeout;
-            // The largest body any route accepts; routes apply their own, smaller limits and answer 413 themselves.
-            kestrel.Limits.MaxRequestBodySize = AnalyzeEndpoints.MaxBodyBytes;
+            // Routes enforce their own limits as they read (never buffering more than limit + 1 bytes) and answer
+            // 413 with a JSON body. A Kestrel-wide limit would instead cut the connection while Kestrel drains
+            // the unread rest of a refused body, and the client would see a broken pipe rather than the 413.
+            // Kestrel bounds that drain in time (a few seconds), not in size.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(ResolveAddress(options.Host), options.Port);
         });
         // Start-up problems and fatal errors only: nothing is logged per request (contract §1).
