@@ -1,0 +1,19 @@
+namespace Bench.Harness.Workloads;
+
+/// <summary>A profile file (workloads/profiles/NAME.yaml) as written; <see cref="ProfileSpec"/> is the validated form.</summary>
+internal sealed class ProfileDefinition
+{
+    public string? Description { get; set; }
+
+    public List<int>? Scales { get; set; }
+
+    public int? Trials { get; set; }
+
+    public List<string>? Workloads { get; set; }
+
+    public DurationsDefinition? Durations { get; set; }
+
+    public SloDefinition? Slo { get; set; }
+
+    public BudgetDefinition? Budget { get; set; }
+}

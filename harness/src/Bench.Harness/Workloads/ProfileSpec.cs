@@ -1,0 +1,22 @@
+namespace Bench.Harness.Workloads;
+
+/// <summary>A validated profile: what to run (workloads × scales × trials) and for how long.</summary>
+/// <param name="Name">The file name without extension (for example <c>quick</c>).</param>
+/// <param name="Description">One line for reports.</param>
+/// <param name="SourceFile">The file it came from, relative to the repository root.</param>
+/// <param name="Scales">Device counts, ascending.</param>
+/// <param name="Trials">Repetitions of every cell.</param>
+/// <param name="Workloads">The workloads to run, in order.</param>
+/// <param name="Durations">Warm-up, measured phase and ladder step.</param>
+/// <param name="Slo">What a ladder step must meet to count toward capacity.</param>
+/// <param name="Budget">The time the whole run must fit in; null when the profile sets none.</param>
+internal sealed record ProfileSpec(
+    string Name,
+    string Description,
+    string SourceFile,
+    IReadOnlyList<int> Scales,
+    int Trials,
+    IReadOnlyList<WorkloadSpec> Workloads,
+    PhaseDurations Durations,
+    SloSpec Slo,
+    BudgetSpec? Budget);
