@@ -8,7 +8,7 @@ public class AnalyzeRequestParserTests
 {
     private const string Samples16 = "[1,-2,3,-4,5,-6,7,-8,8,-7,6,-5,4,-3,2,-1]";
 
-    public static TheoryData<string> RefusedAnalyzeVectors { get; } = TelemetryProcessorTests.InvalidVectorNames("/jobs/analyze", 400);
+    public static TheoryData<string> RefusedAnalyzeVectors { get; } = ContractVectors.InvalidNames("/jobs/analyze", 400);
 
     [Theory]
     [MemberData(nameof(RefusedAnalyzeVectors))]

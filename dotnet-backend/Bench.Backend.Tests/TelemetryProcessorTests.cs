@@ -15,7 +15,7 @@ public class TelemetryProcessorTests
 
     public TelemetryProcessorTests() => _processor = new TelemetryProcessor(_devices, _counters);
 
-    public static TheoryData<string> RefusedTelemetryVectors { get; } = InvalidVectorNames("/telemetry", 400);
+    public static TheoryData<string> RefusedTelemetryVectors { get; } = ContractVectors.InvalidNames("/telemetry", 400);
 
     [Fact]
     public void Accepts_a_valid_reading_and_records_the_device_state()
@@ -158,15 +158,4 @@ public class TelemetryProcessorTests
     }
 
     private TelemetryResult Process(string json) => _processor.Process(Encoding.UTF8.GetBytes(json), null, Transport.Http);
-
-    internal static TheoryData<string> InvalidVectorNames(string path, int status)
-    {
-        var names = new TheoryData<string>();
-        foreach (var vector in ContractVectors.Invalid.GetProperty("vectors").EnumerateArray())
-        {
-            if (vector.GetProperty("path").GetString() == path && vector.GetProperty("expectedStatus").GetInt32() == status)
-                names.Add(vector.GetProperty("name").GetString()!);
-        }
-        return names;
-    }
 }

@@ -25,8 +25,20 @@ internal static class ContractVectors
         return names;
     }
 
-    public static JsonElement Find(JsonElement document, string name, string listName = "vectors") =>
-        document.GetProperty(listName).EnumerateArray().Single(v => v.GetProperty("name").GetString() == name);
+    /// <summary>The names of the invalid vectors for one route and status.</summary>
+    public static TheoryData<string> InvalidNames(string path, int status)
+    {
+        var names = new TheoryData<string>();
+        foreach (var vector in Invalid.GetProperty("vectors").EnumerateArray())
+        {
+            if (vector.GetProperty("path").GetString() == path && vector.GetProperty("expectedStatus").GetInt32() == status)
+                names.Add(vector.GetProperty("name").GetString()!);
+        }
+        return names;
+    }
+
+    public static JsonElement Find(JsonElement document, string name) =>
+        document.GetProperty("vectors").EnumerateArray().Single(v => v.GetProperty("name").GetString() == name);
 
     /// <summary>An invalid vector's body: <c>body</c>, or <c>prefix + unit * count + suffix</c>.</summary>
     public static byte[] Body(JsonElement vector)
