@@ -39,7 +39,9 @@ public static class Ranking
             return new RankingResult(null, "fewer than two backends: nothing to rank", byMedian, pairwise);
         }
 
-        string? winner = names.SingleOrDefault(name =>
+        // At most one backend can beat all others: two clear wins in opposite directions need U above nm/2 both
+        // ways, impossible for α < 0.5.
+        string? winner = names.FirstOrDefault(name =>
             pairwise.Where(p => p.Current == name).All(p => p.Result.Verdict == Verdict.Better));
         if (winner is not null)
         {
