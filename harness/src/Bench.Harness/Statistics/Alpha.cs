@@ -5,7 +5,7 @@ namespace Bench.Harness.Statistics;
 /// one-sided p below 1/C(n+m, n) (n = m = 3: 1/20; n = m = 5: 1/252), so a fixed α such as BenchmarkDotNet's
 /// 1e-5 would never flag anything with the 3–5 trials a load test affords.
 /// </summary>
-public static class Alpha
+internal static class Alpha
 {
     /// <summary>The conventional levels Bench picks from, smallest first.</summary>
     public static IReadOnlyList<double> Levels { get; } = [0.001, 0.01, 0.05];

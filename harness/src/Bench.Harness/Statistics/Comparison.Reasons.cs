@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Bench.Harness.Statistics;
 
-public static partial class Comparison
+internal static partial class Comparison
 {
     private static string? Refusal(int n, int m, double alpha)
     {

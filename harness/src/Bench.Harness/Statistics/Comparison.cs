@@ -6,7 +6,7 @@ namespace Bench.Harness.Statistics;
 /// ResultsComparer's absolute noise floor, adapted to few trials: α fits the trial counts, a single trial is
 /// never tested, and "Same" requires equivalence to be shown rather than a failure to find a difference.
 /// </summary>
-public static partial class Comparison
+internal static partial class Comparison
 {
     /// <summary>
     /// Compares current trials with baseline trials on one metric.

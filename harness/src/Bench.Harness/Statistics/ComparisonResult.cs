@@ -19,7 +19,7 @@ namespace Bench.Harness.Statistics;
 /// <param name="HigherIsBetter">Whether a higher value of the metric is an improvement.</param>
 /// <param name="RelativeThreshold">Smallest relevant change as a fraction of each baseline trial.</param>
 /// <param name="AbsoluteNoise">Smallest relevant change in the metric's unit (the noise floor).</param>
-public sealed record ComparisonResult(
+internal sealed record ComparisonResult(
     Verdict Verdict,
     string Reason,
     int CurrentCount,

@@ -5,7 +5,7 @@ namespace Bench.Harness.Statistics;
 /// the estimate that goes with the Mann–Whitney test (the shift that makes U centred) and, unlike a
 /// difference of means, one wild trial cannot move it far.
 /// </summary>
-public static class HodgesLehmann
+internal static class HodgesLehmann
 {
     /// <summary>Median of x_i − y_j over all n·m pairs; both samples must be non-empty and finite.</summary>
     public static double Shift(IReadOnlyList<double> x, IReadOnlyList<double> y)

@@ -8,4 +8,4 @@ namespace Bench.Harness.Statistics;
 /// <param name="PLess">One-sided p for "x tends to be smaller than y": P(U ≤ observed) under no difference.</param>
 /// <param name="PTwoSided">Two-sided p: twice the smaller one-sided p, capped at 1.</param>
 /// <param name="IsExact">True when the p-values come from exact counting, false for the normal approximation.</param>
-public sealed record MannWhitneyResult(double U, double PGreater, double PLess, double PTwoSided, bool IsExact);
+internal sealed record MannWhitneyResult(double U, double PGreater, double PLess, double PTwoSided, bool IsExact);

@@ -4,7 +4,7 @@ namespace Bench.Harness.Statistics;
 /// The Mann–Whitney U (Wilcoxon rank-sum) test: distribution-free, so it does not assume trial results are
 /// normal, and it is exact for the small trial counts Bench runs.
 /// </summary>
-public static class MannWhitneyTest
+internal static class MannWhitneyTest
 {
     /// <summary>Largest pooled size for which the null distribution is counted exactly.</summary>
     public const int ExactLimit = 40;

@@ -1,4 +1,4 @@
 namespace Bench.Harness.Statistics;
 
 /// <summary>One ordered pair of a ranking: <see cref="Current"/> compared against <see cref="Baseline"/>.</summary>
-public sealed record PairwiseComparison(string Current, string Baseline, ComparisonResult Result);
+internal sealed record PairwiseComparison(string Current, string Baseline, ComparisonResult Result);

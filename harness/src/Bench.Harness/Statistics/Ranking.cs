@@ -5,7 +5,7 @@ namespace Bench.Harness.Statistics;
 /// under <see cref="Comparison.Compare"/>. Requiring every pairwise test to pass (an intersection–union test)
 /// keeps the claim at level α without a multiple-comparison correction.
 /// </summary>
-public static class Ranking
+internal static class Ranking
 {
     /// <summary>Ranks backends by their trials (one value per trial) on a single metric.</summary>
     public static RankingResult Rank(

@@ -7,7 +7,7 @@ namespace Bench.Harness.Statistics;
 /// <param name="Reason">One sentence for the report.</param>
 /// <param name="ByMedian">Names ordered best median first: descriptive only, not a verdict.</param>
 /// <param name="Pairwise">Every ordered pair (k·(k−1) comparisons), by current then baseline name.</param>
-public sealed record RankingResult(
+internal sealed record RankingResult(
     string? Winner,
     string Reason,
     IReadOnlyList<string> ByMedian,

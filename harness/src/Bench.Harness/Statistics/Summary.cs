@@ -14,7 +14,7 @@ namespace Bench.Harness.Statistics;
 /// Distribution-free 95% interval of the median from order statistics; null when n is too small for any
 /// order-statistic interval to reach 95% (n &lt; 6).
 /// </param>
-public sealed record Summary(
+internal sealed record Summary(
     int Count,
     double Median,
     double Mean,

@@ -1,7 +1,7 @@
 namespace Bench.Harness.Statistics;
 
 /// <summary>What a comparison of current trials against baseline trials concludes.</summary>
-public enum Verdict
+internal enum Verdict
 {
     /// <summary>No statistical statement can be made (too few trials, or neither a change nor equivalence is clear).</summary>
     Inconclusive,
