@@ -1,0 +1,61 @@
+namespace Bench.Harness.Results;
+
+/// <summary>
+/// Every metric name a results file may hold, in one place. Names are dotted, lowercase and stable: the report
+/// and the regression gate find metrics by these strings. <see cref="MetricDescriptors"/> gives each one its
+/// unit, direction and meaning.
+/// </summary>
+internal static class MetricNames
+{
+    // Load outcome. Latencies are from the intended send time (open model) or the send (closed model).
+    public const string Throughput = "throughput";
+    public const string Capacity = "capacity";
+    public const string Requests = "requests";
+    public const string Errors = "errors";
+    public const string ErrorPercent = "errors.percent";
+    public const string MissedSends = "sends.missed";
+    public const string LatencyMean = "latency.mean";
+    public const string LatencyP50 = "latency.p50";
+    public const string LatencyP90 = "latency.p90";
+    public const string LatencyP99 = "latency.p99";
+    public const string LatencyP999 = "latency.p999";
+    public const string LatencyMax = "latency.max";
+
+    // Fleets: connection set-up.
+    public const string ConnectP50 = "connect.p50";
+    public const string ConnectP99 = "connect.p99";
+    public const string ConnectFailures = "connect.failures";
+    public const string OpenConnections = "connections.open";
+
+    // mixed: the event-loop-blocking test.
+    public const string HeartbeatP99Baseline = "heartbeat.p99.baseline";
+    public const string HeartbeatP99WithJobs = "heartbeat.p99.with-jobs";
+    public const string HeartbeatSlowdown = "heartbeat.p99.slowdown";
+
+    // cpu-jobs and mixed.
+    public const string JobsThroughput = "jobs.throughput";
+    public const string JobsP99 = "jobs.p99";
+
+    // The backend's process tree (every worker included), over the measured phase.
+    public const string BackendStartup = "backend.startup";
+    public const string BackendCpuMean = "backend.cpu.mean";
+    public const string BackendCpuMax = "backend.cpu.max";
+    public const string BackendCpuSecondsPerThousand = "backend.cpu.seconds-per-1k";
+    public const string BackendRssMean = "backend.rss.mean";
+    public const string BackendRssMax = "backend.rss.max";
+    public const string BackendPssMean = "backend.pss.mean";
+    public const string BackendPssMax = "backend.pss.max";
+    public const string BackendThreadsMax = "backend.threads.max";
+    public const string BackendOpenFilesMax = "backend.fds.max";
+    public const string BackendProcessesMax = "backend.processes.max";
+    public const string BackendMemoryPerConnection = "backend.memory-per-connection";
+
+    // The broker (mosquitto) and the generator (the harness and its load agents), sampled apart from the backend.
+    public const string BrokerCpuMean = "broker.cpu.mean";
+    public const string BrokerCpuMax = "broker.cpu.max";
+    public const string BrokerRssMax = "broker.rss.max";
+    public const string BrokerPssMax = "broker.pss.max";
+    public const string GeneratorCpuMean = "generator.cpu.mean";
+    public const string GeneratorCpuMax = "generator.cpu.max";
+    public const string GeneratorRssMax = "generator.rss.max";
+}
