@@ -12,6 +12,8 @@ internal static class CommandLineApp
         var root = new RootCommand("Bench: the same IoT backend in Node.js, Python and .NET, measured honestly.");
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -12,13 +12,16 @@ internal sealed partial class SupervisedProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<string> _readyLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<string, bool> _isReadyLine;
+    private readonly Action<string>? _onStandardOutputLine;
+    private Task _standardOutputPump = Task.CompletedTask;
     private int _stopping;
 
-    private SupervisedProcess(ProcessSpec spec, Process process, Func<string, bool> isReadyLine)
+    private SupervisedProcess(ProcessSpec spec, Process process, Func<string, bool> isReadyLine, Action<string>? onStandardOutputLine)
     {
         Spec = spec;
         _process = process;
         _isReadyLine = isReadyLine;
+        _onStandardOutputLine = onStandardOutputLine;
     }
 
     public ProcessSpec Spec { get; }
@@ -33,7 +36,9 @@ internal sealed partial class SupervisedProcess : IAsyncDisposable
     public Task<int> Exited { get; private set; } = Task.FromResult(-1);
 
     /// <summary>Starts the child. <paramref name="isReadyLine"/> recognises its ready line; null means readiness is probed by the caller.</summary>
-    public static SupervisedProcess Start(ProcessSpec spec, Func<string, bool>? isReadyLine = null)
+    public static SupervisedProcess Start(ProcessSpec spec, Func<string, bool>? isReadyLine = null) => Start(spec, isReadyLine, null);
+
+    private static SupervisedProcess Start(ProcessSpec spec, Func<string, bool>? isReadyLine, Action<string>? onStandardOutputLine)
     {
         var info = new ProcessStartInfo
         {
@@ -49,7 +54,7 @@ internal sealed partial class SupervisedProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var child = new SupervisedProcess(spec, new Process { StartInfo = info, EnableRaisingEvents = true }, isReadyLine ?? (_ => false));
+        var child = new SupervisedProcess(spec, new Process { StartInfo = info, EnableRaisingEvents = true }, isReadyLine ?? (_ => false), onStandardOutputLine);
         child.Launch();
         return child;
     }
@@ -88,9 +93,13 @@ internal sealed partial class SupervisedProcess : IAsyncDisposable
 
         Pid = _process.Id;
         ChildProcessRegistry.Add(this);
-        _process.StandardInput.Close();
+        if (_onStandardOutputLine is null)
+        {
+            _process.StandardInput.Close();
+        }
+
         Exited = WaitForExitAndOutputAsync(exited.Task);
-        _ = PumpAsync(_process.StandardOutput, detectReady: true);
+        _standardOutputPump = PumpAsync(_process.StandardOutput, detectReady: true);
         _ = PumpAsync(_process.StandardError, detectReady: false);
     }
 
@@ -119,6 +128,12 @@ internal sealed partial class SupervisedProcess : IAsyncDisposable
     {
         while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
+            if (detectReady && _onStandardOutputLine is not null)
+            {
+                _onStandardOutputLine(line);
+                continue;
+            }
+
             Output.Add(line);
             if (detectReady && _isReadyLine(line) && _readyLine.TrySetResult(line))
             {
