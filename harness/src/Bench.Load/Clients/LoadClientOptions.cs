@@ -1,0 +1,23 @@
+using System.Net;
+using Bench.Mqtt;
+
+namespace Bench.Load.Clients;
+
+/// <summary>Everything an adapter needs, resolved from a load spec by the engine.</summary>
+/// <remarks>
+/// Devices: how many devices (or closed-model connections) the client holds; DeviceId: the id of device i, unique
+/// across agents; AnalyzeBody: the pre-built analyze request, or null to send telemetry; MaxConnections: the HTTP pool
+/// bound; InFlightPerDevice: WebSocket and MQTT sends a device may have waiting for their acks.
+/// </remarks>
+internal sealed record LoadClientOptions(
+    int Devices,
+    Func<int, string> DeviceId,
+    Uri HttpBaseUri,
+    string MqttHost,
+    int MqttPort,
+    MqttQos MqttQos,
+    IPAddress? SourceAddress,
+    byte[]? AnalyzeBody,
+    int MaxConnections,
+    int InFlightPerDevice,
+    TimeSpan SendTimeout);

@@ -1,0 +1,16 @@
+namespace Bench.Load.Engine;
+
+/// <summary>Where the backend listens: its HTTP base address (WebSocket is derived from it) and its MQTT broker.</summary>
+public sealed record LoadTarget(Uri HttpBaseUri, string? MqttHost = null, int MqttPort = 0)
+{
+    /// <summary>The WebSocket endpoint of a device: ws:// (or wss://) on the same host and port.</summary>
+    public Uri WebSocketUri(string deviceId)
+    {
+        var builder = new UriBuilder(new Uri(HttpBaseUri, "ws"))
+        {
+            Scheme = HttpBaseUri.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
+            Query = "deviceId=" + Uri.EscapeDataString(deviceId),
+        };
+        return builder.Uri;
+    }
+}
