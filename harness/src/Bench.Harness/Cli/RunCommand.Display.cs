@@ -10,6 +10,7 @@ namespace Bench.Harness.Cli;
 internal static partial class RunCommand
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
 
     private static void PrintPlan(RunSpec run, FleetPlan plan)
     {
@@ -24,35 +25,57 @@ internal static partial class RunCommand
         AnsiConsole.Write(table);
     }
 
+    /// <summary>A table of every limit checked, then each warning and error spelled out in full below it.</summary>
     private static void PrintPreflight(PreflightReport report)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumns("preflight", "found", "needed", string.Empty);
+        var table = new Table().Border(TableBorder.Simple).AddColumns("preflight", "found", "needed", "verdict");
         foreach (var finding in report.Findings)
         {
-            var colour = finding.Severity switch { PreflightSeverity.Error => "red", PreflightSeverity.Warning => "yellow", _ => "green" };
-            table.AddRow(new Markup($"[{colour}]{Markup.Escape(finding.Limit)}[/]"), new Text(finding.Found), new Text(finding.Needed), new Text(finding.Explanation));
+            table.AddRow(new Text(finding.Limit), new Text(finding.Found), new Text(finding.Needed), Verdict(finding.Severity));
         }
 
         AnsiConsole.Write(table);
+        foreach (var finding in report.Findings.Where(f => f.Severity != PreflightSeverity.Info))
+        {
+            AnsiConsole.Write(Verdict(finding.Severity));
+            AnsiConsole.MarkupLineInterpolated($": {finding.Limit}: {finding.Explanation}");
+        }
     }
 
+    private static Markup Verdict(PreflightSeverity severity) => severity switch
+    {
+        PreflightSeverity.Error => new Markup("[red]error[/]"),
+        PreflightSeverity.Warning => new Markup("[yellow]warning[/]"),
+        _ => new Markup("[green]ok[/]"),
+    };
+
+    /// <summary>A live view on a terminal; in logs (CI, pipes) plain lines instead, the progress every few seconds.</summary>
     private static async Task<RunOutcome> RunLiveAsync(RunExecutor executor, RunSpec run, FleetPlan plan, CancellationToken cancellationToken)
     {
         var view = new LiveView();
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await RefreshWhileRunningAsync(executor.ExecuteAsync(run, plan, view, cancellationToken), LogInterval, () => AnsiConsole.Write(view.TakeNewLines()));
+        }
+
         RunOutcome? outcome = null;
         await AnsiConsole.Live(view.Render()).StartAsync(async context =>
         {
-            var execution = executor.ExecuteAsync(run, plan, view, cancellationToken);
-            using var timer = new PeriodicTimer(RefreshInterval);
-            while (await Task.WhenAny(execution, timer.WaitForNextTickAsync().AsTask()) != execution)
-            {
-                context.UpdateTarget(view.Render());
-            }
-
-            outcome = await execution;
-            context.UpdateTarget(view.Render());
+            outcome = await RefreshWhileRunningAsync(executor.ExecuteAsync(run, plan, view, cancellationToken), RefreshInterval, () => context.UpdateTarget(view.Render()));
         });
         return outcome!;
+    }
+
+    private static async Task<RunOutcome> RefreshWhileRunningAsync(Task<RunOutcome> execution, TimeSpan interval, Action refresh)
+    {
+        using var timer = new PeriodicTimer(interval);
+        while (await Task.WhenAny(execution, timer.WaitForNextTickAsync().AsTask()) != execution)
+        {
+            refresh();
+        }
+
+        refresh();
+        return await execution;
     }
 
     private static void PrintOutcome(RunSpec run, RunOutcome outcome)
@@ -145,6 +168,7 @@ internal static partial class RunCommand
         private readonly List<string> _steps = [];
         private readonly Lock _gate = new();
         private FleetProgress? _progress;
+        private int _stepsLogged;
 
         public void Step(string line)
         {
@@ -162,19 +186,34 @@ internal static partial class RunCommand
 
         public IRenderable Render()
         {
-            List<IRenderable> rows;
             lock (_gate)
             {
-                rows = [.. _steps.Select(s => new Markup($"[grey]{Markup.Escape(s)}[/]"))];
+                return new Rows([.. _steps.Select(Grey), .. ProgressLine()]);
             }
+        }
 
-            if (Volatile.Read(ref _progress) is { } p)
+        /// <summary>For logs: steps not printed yet, and the latest progress.</summary>
+        public IRenderable TakeNewLines()
+        {
+            lock (_gate)
             {
-                rows.Add(new Markup(string.Create(CultureInfo.InvariantCulture,
-                    $"[bold]{p.Phase}[/] {p.Elapsed.TotalSeconds:0}s · agents {p.PerAgent.Count}/{p.AgentCount} · sends {p.SendsPerSecond:N0}/s · acks {p.AcksPerSecond:N0}/s · p99 ≤ {p.WorstP99Microseconds / 1000.0:0.##} ms · open {p.OpenConnections:N0} · errors {p.Errors:N0} · generator CPU {p.BusiestGeneratorCpu:P0}")));
+                var fresh = _steps.Skip(_stepsLogged).Select(Grey).ToList();
+                _stepsLogged = _steps.Count;
+                return new Rows([.. fresh, .. ProgressLine()]);
+            }
+        }
+
+        private static Markup Grey(string line) => new($"[grey]{Markup.Escape(line)}[/]");
+
+        private IEnumerable<IRenderable> ProgressLine()
+        {
+            if (Volatile.Read(ref _progress) is not { } p)
+            {
+                yield break;
             }
 
-            return new Rows(rows);
+            yield return new Markup(string.Create(CultureInfo.InvariantCulture,
+                $"[bold]{p.Phase}[/] {p.Elapsed.TotalSeconds:0}s · agents {p.PerAgent.Count}/{p.AgentCount} · sends {p.SendsPerSecond:N0}/s · acks {p.AcksPerSecond:N0}/s · p99 ≤ {p.WorstP99Microseconds / 1000.0:0.##} ms · open {p.OpenConnections:N0} · errors {p.Errors:N0} · generator CPU {p.BusiestGeneratorCpu:P0}"));
         }
     }
 }

@@ -33,7 +33,7 @@ internal static partial class RunCommand
         {
             backend, target, broker, workload, devices, rate, connections, duration, warmup, agents, inProcess, summaryJson,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
+        command.SetAction((parse, cancellationToken) => RunReportingInvalidInputAsync(
             new RunOptions
             {
                 Backend = parse.GetValue(backend),
@@ -55,6 +55,25 @@ internal static partial class RunCommand
 
     // Numbers are read as text so that every bad value is reported together with every other problem.
     private static Option<string?> Text(string name, string description) => new(name) { Description = description };
+
+    /// <summary>Invalid input is printed here, every error at once, rather than escaping as an unhandled exception.</summary>
+    private static async Task<int> RunReportingInvalidInputAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(options, cancellationToken);
+        }
+        catch (InvalidInputException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error}");
+            }
+
+            AnsiConsole.MarkupLine("nothing was started; run 'bench run --help' for usage");
+            return ExitCodes.InvalidInput;
+        }
+    }
 
     private static async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)
     {
