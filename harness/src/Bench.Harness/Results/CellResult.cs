@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Bench.Harness.Results;
 
 /// <summary>One cell of a run: one backend × workload × device scale × trial.</summary>
@@ -25,6 +27,7 @@ internal sealed record CellResult(
     IReadOnlyList<TimeSeries> Series,
     CellFailure? Failure = null)
 {
-    /// <summary>The cell's identity, as used in messages and in timeseries.csv.</summary>
+    /// <summary>The cell's identity, for messages; not written (backend, workload, scale and trial are).</summary>
+    [JsonIgnore]
     public string Key => $"{Backend}/{Workload}/{Scale}/{Trial}";
 }

@@ -16,12 +16,16 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
     private CancellationTokenSource? _stop;
     private Task _loop = Task.CompletedTask;
 
-    /// <summary>Starts (or restarts) sampling the tree rooted at <paramref name="rootPid"/> under <paramref name="source"/>.</summary>
+    /// <summary>
+    /// Starts sampling the tree rooted at <paramref name="rootPid"/> under <paramref name="source"/>. Watching a
+    /// new root under a known name (a backend restarted for the next cell) keeps the earlier samples and starts
+    /// a fresh CPU baseline; windows passed to <see cref="Summarize"/> select each cell's samples.
+    /// </summary>
     public void Watch(string source, int rootPid)
     {
         lock (_gate)
         {
-            _trees[source] = new WatchedTree(rootPid);
+            _trees[source] = new WatchedTree(rootPid, _trees.TryGetValue(source, out var previous) ? previous.Samples : []);
         }
     }
 
@@ -107,7 +111,7 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
         }
     }
 
-    private sealed class WatchedTree(int rootPid)
+    private sealed class WatchedTree(int rootPid, List<ResourceSample> samples)
     {
         private readonly TreeCpuMeter _cpu = new();
         private DateTimeOffset? _previousAt;
@@ -116,7 +120,7 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
 
         public bool Active { get; set; } = true;
 
-        public List<ResourceSample> Samples { get; } = [];
+        public List<ResourceSample> Samples { get; } = samples;
 
         public void Record(string source, DateTimeOffset now, IReadOnlyList<ProcessReading> readings, int cores)
         {

@@ -6,9 +6,9 @@ namespace Bench.Harness.Workloads;
 /// </summary>
 internal sealed class ValidationReport(string file, List<string> errors)
 {
-    public string File { get; } = file;
-
     private int _count;
+
+    public string File { get; } = file;
 
     /// <summary>True once a problem of this file was recorded (the shared list may hold other files' problems too).</summary>
     public bool HasErrors => _count > 0;

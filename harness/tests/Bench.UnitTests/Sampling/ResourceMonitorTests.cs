@@ -95,6 +95,31 @@ public class ResourceMonitorTests
     }
 
     [Fact]
+    public void A_restarted_backend_keeps_earlier_samples_and_gets_a_fresh_cpu_baseline()
+    {
+        var sampler = new ScriptedSampler()
+            .Then(10, ScriptedSampler.Process(10, 5.0))
+            .Then(10, ScriptedSampler.Process(10, 5.5))
+            .Then(30, ScriptedSampler.Process(30, 0.2))
+            .Then(30, ScriptedSampler.Process(30, 0.4));
+        var time = new ManualTime();
+        var monitor = new ResourceMonitor(sampler, cores: 2, time);
+        monitor.Watch("backend", 10);
+        monitor.SampleOnce();
+        time.Advance(Second);
+        monitor.SampleOnce();
+
+        monitor.Watch("backend", 30);
+        time.Advance(Second);
+        monitor.SampleOnce();
+        time.Advance(Second);
+        monitor.SampleOnce();
+
+        var samples = monitor.Samples("backend");
+        Assert.Equal([null, 50.0, null, 20.0], samples.Select(s => s.CpuPercent is { } cpu ? Math.Round(cpu, 6) : (double?)null));
+    }
+
+    [Fact]
     public async Task The_timer_samples_until_stopped()
     {
         var sampler = new ScriptedSampler().Then(10, ScriptedSampler.Process(10, 0));
