@@ -1,0 +1,88 @@
+using System.Net;
+using Bench.Load.Engine;
+using Bench.Load.Scheduling;
+using Bench.Mqtt;
+
+namespace Bench.UnitTests.Engine;
+
+public sealed class LoadSpecTests
+{
+    private static readonly LoadTarget Target = new(new Uri("http://127.0.0.1:8080/"), "127.0.0.1", 1883);
+
+    [Fact]
+    public void Every_model_survives_a_json_round_trip_as_its_own_type()
+    {
+        LoadSpec[] specs =
+        [
+            new OpenLoadSpec { Protocol = LoadProtocol.Http, Target = Target, Stages = [ArrivalStage.Ramp(10, 100, TimeSpan.FromSeconds(30))], Backpressure = BackpressurePolicy.Drop },
+            new ClosedLoadSpec { Protocol = LoadProtocol.WebSocket, Target = Target, Connections = 8, Interval = TimeSpan.FromMilliseconds(250) },
+            new FleetLoadSpec { Protocol = LoadProtocol.Mqtt, Target = Target, Devices = 20_000, MqttQos = MqttQos.AtLeastOnce, SourceAddress = IPAddress.Parse("127.0.0.3"), DeviceIdOffset = 40_000 },
+        ];
+
+        foreach (var spec in specs)
+        {
+            var back = LoadJson.Deserialize<LoadSpec>(LoadJson.Serialize(spec));
+
+            Assert.IsType(spec.GetType(), back);
+            Assert.Equal(LoadJson.Serialize(spec), LoadJson.Serialize(back));
+        }
+    }
+
+    [Fact]
+    public void The_model_and_enums_are_written_as_words()
+    {
+        string json = LoadJson.Serialize<LoadSpec>(new FleetLoadSpec { Protocol = LoadProtocol.WebSocket, Target = Target });
+
+        Assert.Contains("\"model\":\"fleet\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"protocol\":\"WebSocket\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Device_ids_carry_the_agent_offset_so_agents_never_collide()
+    {
+        var spec = new FleetLoadSpec { Protocol = LoadProtocol.Mqtt, Target = Target, DeviceIdPrefix = "a1-", DeviceIdOffset = 20_000 };
+
+        Assert.Equal("a1-020000", spec.DeviceId(0));
+        Assert.Equal("a1-020123", spec.DeviceId(123));
+    }
+
+    [Fact]
+    public void Validation_reports_every_problem_at_once()
+    {
+        var spec = new FleetLoadSpec
+        {
+            Protocol = LoadProtocol.Mqtt,
+            Target = new LoadTarget(new Uri("http://127.0.0.1:1/")),
+            Devices = 0,
+            Jitter = 0.9,
+            Duration = TimeSpan.FromMilliseconds(1500),
+            Operation = LoadOperation.Analyze,
+        };
+
+        var errors = spec.Validate();
+
+        Assert.Contains(errors, e => e.StartsWith("duration", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("device or connection count", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("jitter", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("operation analyze", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("protocol mqtt needs", StringComparison.Ordinal));
+        Assert.Equal(5, errors.Count);
+    }
+
+    [Fact]
+    public void Open_stages_must_cover_the_measured_window_and_warm_up_runs_at_the_first_rate()
+    {
+        var spec = new OpenLoadSpec
+        {
+            Protocol = LoadProtocol.Http,
+            Target = Target,
+            WarmUp = TimeSpan.FromSeconds(2),
+            Duration = TimeSpan.FromSeconds(10),
+            Stages = [ArrivalStage.Ramp(100, 200, TimeSpan.FromSeconds(10))],
+        };
+
+        Assert.Empty(spec.Validate());
+        Assert.Equal(200 + 1500, spec.ToPlan().TotalSends);
+        Assert.NotEmpty((spec with { Duration = TimeSpan.FromSeconds(9) }).Validate());
+    }
+}
