@@ -1,3 +1,5 @@
+using Bench.Harness.Sampling;
+
 namespace Bench.Harness.Results;
 
 /// <summary>Collects the <see cref="EnvironmentManifest"/> of this machine and repository. Nothing here fails a run: an unknown value is null.</summary>
@@ -32,7 +34,7 @@ internal static class EnvironmentCollector
             ReadFile("/etc/os-release") is { } osRelease ? EnvironmentFacts.OsName(osRelease) : null,
             ReadFile("/proc/sys/kernel/osrelease")?.Trim(),
             ReadFile("/proc/cpuinfo") is { } cpuinfo ? EnvironmentFacts.CpuModel(cpuinfo) : null,
-            Environment.ProcessorCount,
+            MachineCpus.Online,
             ReadFile("/proc/meminfo") is { } meminfo ? EnvironmentFacts.MemoryTotalBytes(meminfo) : null,
             OpenFilesLimitReader.Read(),
             new SortedDictionary<string, string?>(StringComparer.Ordinal) { ["dotnet"] = await dotnet, ["node"] = await node, ["python"] = await python },

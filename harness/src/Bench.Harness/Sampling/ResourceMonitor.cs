@@ -12,7 +12,7 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
     private readonly Dictionary<string, WatchedTree> _trees = [];
     private readonly Lock _gate = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly int _cores = cores ?? Environment.ProcessorCount;
+    private readonly int _cores = cores ?? MachineCpus.Online;
     private CancellationTokenSource? _stop;
     private Task _loop = Task.CompletedTask;
 
