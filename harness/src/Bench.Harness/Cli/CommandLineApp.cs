@@ -10,6 +10,7 @@ internal static class CommandLineApp
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Bench: the same IoT backend in Node.js, Python and .NET, measured honestly.");
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());

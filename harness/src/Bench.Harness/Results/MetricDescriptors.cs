@@ -51,5 +51,8 @@ internal static class MetricDescriptors
 
     /// <summary>The descriptor of <paramref name="name"/>; an unknown name is a programming error (add it to <see cref="MetricNames"/>).</summary>
     public static MetricDescriptor For(string name) =>
-        ByName.TryGetValue(name, out var descriptor) ? descriptor : throw new ArgumentException($"'{name}' is not in MetricNames", nameof(name));
+        ByName.TryGetValue(name, out var descriptor) ? descriptor
+        : name.StartsWith(MetricNames.JobsThroughputPrefix, StringComparison.Ordinal) ? new("jobs/s", true, $"Analyze jobs of {name[MetricNames.JobsThroughputPrefix.Length..]} samples completed per second")
+        : name.StartsWith(MetricNames.JobsP99Prefix, StringComparison.Ordinal) ? new("ms", false, $"99th percentile latency of analyze jobs of {name[MetricNames.JobsP99Prefix.Length..]} samples")
+        : throw new ArgumentException($"'{name}' is not in MetricNames", nameof(name));
 }

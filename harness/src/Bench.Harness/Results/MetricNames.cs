@@ -36,6 +36,14 @@ internal static class MetricNames
     public const string JobsThroughput = "jobs.throughput";
     public const string JobsP99 = "jobs.p99";
 
+    /// <summary>Per job size (cpu-jobs runs each size on its own): <c>jobs.throughput.n4096</c>.</summary>
+    public const string JobsThroughputPrefix = "jobs.throughput.n";
+    public const string JobsP99Prefix = "jobs.p99.n";
+
+    public static string JobsThroughputFor(int size) => JobsThroughputPrefix + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string JobsP99For(int size) => JobsP99Prefix + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     // The backend's process tree (every worker included), over the measured phase.
     public const string BackendStartup = "backend.startup";
     public const string BackendCpuMean = "backend.cpu.mean";

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using Bench.Harness.Orchestration;
+using Bench.Harness.Orchestration.Compare;
+using Bench.Harness.Reporting;
+using Bench.Harness.Results;
+using Bench.Harness.Sampling;
+using Bench.Harness.Supervision;
+using Bench.Harness.Verification;
+using Bench.Harness.Workloads;
+using Spectre.Console;
+
+namespace Bench.Harness.Cli;
+
+/// <summary><c>bench compare</c>: every backend through every workload of a profile; results.json written as it goes.</summary>
+internal static class CompareCommand
+{
+    public static Command Create()
+    {
+        var profile = new Option<string>("--profile") { Description = "Profile from workloads/profiles/ (quick, standard, full, ci)", DefaultValueFactory = _ => WorkloadCatalog.DefaultProfile };
+        var backends = new Option<string>("--backends") { Description = "Comma-separated backends (default: all in workloads/backends.yaml)", DefaultValueFactory = _ => string.Empty };
+        var workloads = new Option<string>("--workloads") { Description = "Comma-separated subset of the profile's workloads", DefaultValueFactory = _ => string.Empty };
+        var output = new Option<string?>("--out") { Description = "Results folder (default: results/<UTC timestamp>-<profile>)" };
+        var cpus = new Option<string>("--cpus") { Description = "CPU placement: auto (backend on the last CPU, generator and broker on the others), none, or BACKEND/GENERATOR taskset lists such as 1/0", DefaultValueFactory = _ => "auto" };
+        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, output, cpus };
+        command.SetAction((parse, ct) => RunAsync(
+            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!),
+            Environment.CommandLine, ct));
+        return command;
+    }
+
+    private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    internal static async Task<int> RunAsync(CompareRequest request, string commandLine, CancellationToken cancellationToken)
+    {
+        var root = RepositoryRoot.Locate();
+        var (profile, backends, cpus) = Validate(root, request);
+        var vectors = ContractVectors.Load(root);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = ChildProcessRegistry.CancelOnTermination(cancellation);
+        var console = AnsiConsole.Console;
+        console.MarkupLineInterpolated($"[bold]compare[/] profile [bold]{profile.Name}[/]: {profile.Description}");
+        console.MarkupLineInterpolated($"backends: {string.Join(", ", backends.Select(b => b.Name))} · {cpus.Describe()} · estimate {RunEstimate.For(profile, backends.Count):m\\:ss}");
+        var startedAt = DateTimeOffset.UtcNow;
+        var directory = request.Out is { } dir ? Path.GetFullPath(dir) : ResultsWriter.DefaultDirectory(root, profile.Name, startedAt);
+        var environment = await EnvironmentCollector.CollectAsync(root, commandLine, cancellation.Token).ConfigureAwait(false);
+        var writer = ResultsWriter.Create(directory, profile.Name, startedAt, environment, Settings(profile, backends, cpus));
+        console.MarkupLineInterpolated($"results: {directory}");
+        CompareOutcome outcome;
+        try
+        {
+            outcome = await new CompareRunner(root, profile, backends, vectors, cpus).RunAsync(writer, new CompareLines(console), cancellation.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            writer.MarkInterrupted("interrupted (Ctrl-C or SIGTERM)");
+            outcome = CompareOutcome.Interrupted;
+        }
+        finally
+        {
+            await ChildProcessRegistry.StopAllAsync(RunningBackend.StopGrace).ConfigureAwait(false);
+        }
+
+        CompareSummaryTable.Print(writer.Document, directory, console);
+        return outcome switch
+        {
+            CompareOutcome.AllOk => ExitCodes.Ok,
+            CompareOutcome.Interrupted => Report(console, "interrupted: results.json holds every completed cell and is marked partial", ExitCodes.RunError),
+            _ => Report(console, "some cells failed, crashed, were skipped or saturated the generator: see the table", ExitCodes.RunError),
+        };
+    }
+
+    private static int Report(IAnsiConsole console, string message, int code)
+    {
+        console.MarkupLineInterpolated($"[yellow]{message}[/]");
+        return code;
+    }
+
+    /// <summary>Every input is checked before anything starts: profile and workload files, backend names, the CPU list.</summary>
+    private static (ProfileSpec, IReadOnlyList<BackendSpec>, CpuPlacement) Validate(string root, CompareRequest request)
+    {
+        var errors = new List<string>();
+        IReadOnlyList<BackendSpec> backends = [];
+        try
+        {
+            backends = BackendCatalog.Load(root).Select(request.Backends);
+        }
+        catch (InvalidInputException ex)
+        {
+            errors.AddRange(ex.Errors);
+        }
+
+        ProfileSpec? profile = null;
+        try
+        {
+            profile = WorkloadCatalog.Load(root, Math.Max(1, backends.Count)).Profile(request.Profile);
+        }
+        catch (InvalidInputException ex)
+        {
+            errors.AddRange(ex.Errors);
+        }
+
+        if (profile is not null && request.Workloads.Length > 0)
+        {
+            var unknown = request.Workloads.Where(w => profile.Workloads.All(p => p.Name != w)).ToList();
+            errors.AddRange(unknown.Select(w => $"--workloads: '{w}' is not in profile '{profile.Name}' (it has {string.Join(", ", profile.Workloads.Select(p => p.Name))})"));
+            profile = profile with { Workloads = profile.Workloads.Where(w => request.Workloads.Contains(w.Name)).ToList() };
+        }
+
+        var cpus = CpuPlacement.Parse(request.Cpus, MachineCpus.Online, errors);
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : (profile!, backends, cpus);
+    }
+
+    private static Dictionary<string, string> Settings(ProfileSpec profile, IReadOnlyList<BackendSpec> backends, CpuPlacement cpus) => new(StringComparer.Ordinal)
+    {
+        ["profile"] = profile.Name,
+        ["backends"] = string.Join(",", backends.Select(b => b.Name)),
+        ["workloads"] = string.Join(",", profile.Workloads.Select(w => w.Name)),
+        ["scales"] = string.Join(",", profile.Scales),
+        ["trials"] = profile.Trials.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["warmup"] = profile.Durations.Warmup.ToString(),
+        ["measure"] = profile.Durations.Measure.ToString(),
+        ["cpu.backend"] = cpus.Backend ?? "any",
+        ["cpu.generator"] = cpus.Generator ?? "any",
+        ["cpu.broker"] = cpus.Generator ?? "any",
+        ["order"] = "trials outermost, backends interleaved innermost",
+    };
+}
+
+/// <summary>compare's options as given.</summary>
+internal sealed record CompareRequest(string Profile, string[] Backends, string[] Workloads, string? Out, string Cpus);

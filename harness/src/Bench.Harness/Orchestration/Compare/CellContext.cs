@@ -1,0 +1,31 @@
+using Bench.Harness.Supervision;
+using Bench.Harness.Workloads;
+using Bench.Load.Engine;
+
+namespace Bench.Harness.Orchestration.Compare;
+
+/// <summary>Everything a workload driver needs for one cell: the plan, the running backend, where to send, and how long.</summary>
+internal sealed record CellContext(
+    string Root,
+    CellPlan Cell,
+    ProfileSpec Profile,
+    RunningBackend Backend,
+    MosquittoBroker? Broker,
+    CpuPlacement Cpus,
+    IProgress<CellProgress> Progress)
+{
+    public WorkloadSpec Workload => Cell.Workload;
+
+    public PhaseDurations Durations => Profile.Durations;
+
+    public LoadTarget Target => Broker is null
+        ? new LoadTarget(Backend.BaseAddress)
+        : new LoadTarget(Backend.BaseAddress, "127.0.0.1", Broker.Port);
+}
+
+/// <summary>A live view of the cell for the progress display.</summary>
+internal sealed record CellProgress(string Phase, double AcksPerSecond, double P99Milliseconds, long OpenConnections, long Errors)
+{
+    /// <summary>The backend tree's resident memory at the latest sample, when there is one.</summary>
+    public double? RssMiB { get; init; }
+}

@@ -1,0 +1,30 @@
+using Bench.Harness.Agents;
+using Bench.Harness.Preflight;
+using Bench.Harness.Workloads;
+
+namespace Bench.Harness.Orchestration.Compare;
+
+/// <summary>
+/// Before anything starts, every fleet scale of the profile is checked against this machine's limits (descriptors,
+/// ports, what one backend or broker process can hold). A scale that cannot work here is not attempted: its cells are
+/// recorded as skipped with the explanation, and the rest of the run goes ahead.
+/// </summary>
+internal static class CellPreflight
+{
+    /// <summary>Why this (workload, scale) cannot run on this machine, or null when it can.</summary>
+    public static string? Refusal(WorkloadSpec workload, int scale, SystemLimits limits)
+    {
+        if (workload.Fleet is null)
+        {
+            return null;
+        }
+
+        var demand = new FleetDemand(scale, scale / workload.Fleet.SendInterval.TotalSeconds, scale, ConnectionPerDevice: true);
+        var plan = FleetPlanner.Plan(demand, limits, forcedAgents: null, useSourceLanes: true);
+        var server = workload.Kind == WorkloadKind.MqttFleet
+            ? new ServerCapacity("mosquitto", 1, "spread the devices over several brokers")
+            : new ServerCapacity("a single-process backend", 1, "use a multi-process variant of the backend");
+        var report = PreflightCheck.Run(plan, limits, inProcess: false, server);
+        return report.CanRun ? null : string.Join("; ", report.Errors.Select(e => $"{e.Limit}: found {e.Found}, needs {e.Needed}. {e.Explanation}"));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Bench.Harness.Results;
+using Bench.Harness.Sampling;
+using Bench.Harness.Supervision;
+using Bench.Harness.Verification;
+using Bench.Harness.Workloads;
+
+namespace Bench.Harness.Orchestration.Compare;
+
+/// <summary>
+/// One cell, start to stop: a fresh broker (mqtt-fleet) and a fresh backend pinned to its CPUs, the fast verify
+/// subset, the workload (warm-up excluded by the engine), then a stop. The backend, the broker and the generator
+/// (this harness and its agents) are sampled apart at 1 Hz. Whatever happens, the cell comes back as a result:
+/// a backend that will not start, fails the subset or dies under load is a failed or crashed cell.
+/// </summary>
+internal sealed class CellRunner(string root, ProfileSpec profile, ContractVectors vectors, CpuPlacement cpus)
+{
+    public async Task<CellResult> RunAsync(CellPlan cell, IProgress<CellProgress> progress, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        await using var monitor = new ResourceMonitor(new ProcfsProcessSampler());
+        monitor.Watch(Sources.Generator, Environment.ProcessId);
+        MosquittoBroker? broker = null;
+        RunningBackend? backend = null;
+        try
+        {
+            if (cell.Workload.Kind == WorkloadKind.MqttFleet)
+            {
+                progress.Report(new CellProgress("starting mosquitto", 0, 0, 0, 0));
+                broker = await MosquittoBroker.StartAsync(cpus.Generator, cancellationToken).ConfigureAwait(false);
+                monitor.Watch(Sources.Broker, broker.Process.Pid);
+            }
+
+            progress.Report(new CellProgress("starting backend", 0, 0, 0, 0));
+            backend = await RunningBackend.StartAsync(cell.Backend, root, broker?.Url, workers: 1, cpus.Backend, cancellationToken).ConfigureAwait(false);
+            var startup = clock.Elapsed;
+            monitor.Watch(Sources.Backend, backend.Process.Pid);
+            monitor.Start();
+            if (await QuickVerify.ProblemAsync(backend.BaseAddress, vectors, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                return Failed(cell, startedAt, clock, $"fast verify failed: {problem}", null, backend.Process.Output.Snapshot());
+            }
+
+            var live = new RssProgress(progress, monitor);
+            var context = new CellContext(root, cell, profile, backend, broker, cpus, live);
+            var outcome = await DriveAsync(context, cancellationToken).ConfigureAwait(false);
+            var crashed = backend.Process.State == ProcessState.Exited;
+            var exit = crashed ? await backend.Process.Exited.ConfigureAwait(false) : (int?)null;
+            await monitor.StopAsync().ConfigureAwait(false);
+            return CellResults.From(cell, startedAt, clock.Elapsed, startup, outcome, monitor, crashed ? exit : null, backend.Process.Output.Snapshot());
+        }
+        catch (Exception ex) when (ex is ChildExitedException or TimeoutException or InvalidOperationException or HttpRequestException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var lines = (ex as ChildExitedException)?.LastLines ?? backend?.Process.Output.Snapshot() ?? [];
+            return Failed(cell, startedAt, clock, ex.Message, (ex as ChildExitedException)?.ExitCode, lines);
+        }
+        finally
+        {
+            if (backend is not null)
+            {
+                await backend.StopAsync().ConfigureAwait(false);
+            }
+
+            if (broker is not null)
+            {
+                await broker.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Runs the driver while watching the backend: if it exits under load, the load is stopped at once.</summary>
+    private static async Task<DriverOutcome> DriveAsync(CellContext context, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var driving = WorkloadDrivers.For(context.Workload.Kind).RunAsync(context, stop.Token);
+        if (await Task.WhenAny(driving, context.Backend.Process.Exited).ConfigureAwait(false) != driving)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        return await driving.ConfigureAwait(false);
+    }
+
+    private static CellResult Failed(CellPlan cell, DateTimeOffset startedAt, Stopwatch clock, string reason, int? exit, IReadOnlyList<string> lines) =>
+        new(cell.Backend.Name, cell.Workload.Name, cell.Scale, cell.Trial, CellStatus.Failed, startedAt, clock.Elapsed.TotalSeconds,
+            new Dictionary<string, MetricValue>(), new Dictionary<string, HistogramRecord>(), [], new CellFailure(reason, exit, lines));
+}
+
+/// <summary>Adds the backend's latest RSS sample to each live progress report.</summary>
+internal sealed class RssProgress(IProgress<CellProgress> inner, ResourceMonitor monitor) : IProgress<CellProgress>
+{
+    public void Report(CellProgress value)
+    {
+        var last = monitor.Samples(Sources.Backend).LastOrDefault();
+        inner.Report(last is null ? value : value with { RssMiB = last.RssBytes / 1048576.0 });
+    }
+}
+
+/// <summary>The names under which the monitor samples each process tree.</summary>
+internal static class Sources
+{
+    public const string Backend = "backend";
+    public const string Broker = "broker";
+    public const string Generator = "generator";
+}
