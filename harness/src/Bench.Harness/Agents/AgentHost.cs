@@ -4,10 +4,11 @@ using Bench.Load.Engine;
 namespace Bench.Harness.Agents;
 
 /// <summary>
-/// The agent side of the protocol (<c>bench agent</c>): says ready, waits for one run, reports progress once a
-/// second, sends the result (or an error), then waits for the controller to close its stdin, so the controller alone
-/// decides when an agent's life ends and any earlier exit is a death. A stop message, or stdin closing early (the
-/// controller died), stops the load; the result of what was measured is still sent.
+/// The agent side of the protocol (<c>bench agent</c>): says ready, then runs each run message it receives in turn
+/// (a compare cell reuses its agents for every ladder step or job size), reporting progress once a second and
+/// sending each result (or an error). It exits when the controller closes its stdin, so the controller alone decides
+/// when an agent's life ends and any earlier exit is a death. A stop message, or stdin closing (the controller died),
+/// stops the run in progress; the result of what was measured is still sent.
 /// </summary>
 internal sealed class AgentHost(TextReader input, TextWriter output, LoadRunner runner, TimeSpan progressInterval)
 {
@@ -20,81 +21,80 @@ internal sealed class AgentHost(TextReader input, TextWriter output, LoadRunner 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         Send(new ReadyMessage());
-        var spec = await WaitForRunAsync(cancellationToken);
-        if (spec is null)
-        {
-            return Completed;
-        }
-
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var listening = ListenForStopAsync(stop);
+        CancellationTokenSource? stop = null;
+        Task<bool>? running = null;
+        var allSucceeded = true;
         try
         {
-            var result = await RunWithProgressAsync(spec, stop.Token);
-            Send(new ResultMessage(result));
+            while (await ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (!AgentMessageCodec.TryRead(line, out var message, out var problem))
+                {
+                    Send(new ErrorMessage($"unreadable message ({problem}): {Truncate(line)}"));
+                    continue;
+                }
+
+                switch (message)
+                {
+                    case RunMessage run when running is null || running.IsCompleted:
+                        allSucceeded &= running is null || await running;
+                        stop?.Dispose();
+                        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                        running = RunOneAsync(run.Spec, stop.Token);
+                        break;
+                    case RunMessage:
+                        Send(new ErrorMessage("a run is already in progress; send stop first"));
+                        break;
+                    case StopMessage:
+                        stop?.Cancel();
+                        break;
+                    default:
+                        Send(new ErrorMessage($"unexpected message: {Truncate(line)}"));
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            // stdin closed (or SIGTERM): stop what runs, still send what it measured.
+            stop?.Cancel();
+            if (running is not null)
+            {
+                allSucceeded &= await running;
+            }
+
+            stop?.Dispose();
+        }
+
+        return allSucceeded ? Completed : Failed;
+    }
+
+    private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await input.ReadLineAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<bool> RunOneAsync(LoadSpec spec, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Send(new ResultMessage(await RunWithProgressAsync(spec, cancellationToken)));
+            return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var reason = ex is OperationCanceledException ? "stopped before anything was measured" : $"{ex.GetType().Name}: {ex.Message}";
             Send(new ErrorMessage(reason));
             await Console.Error.WriteLineAsync($"agent: {ex}");
-            await WaitForCloseAsync(listening, cancellationToken);
-            return Failed;
+            return false;
         }
-
-        await WaitForCloseAsync(listening, cancellationToken);
-        return Completed;
-    }
-
-    private static async Task WaitForCloseAsync(Task listening, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await listening.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // SIGTERM after the result or error was sent: nothing is left to do.
-        }
-    }
-
-    private async Task<LoadSpec?> WaitForRunAsync(CancellationToken cancellationToken)
-    {
-        while (await input.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (!AgentMessageCodec.TryRead(line, out var message, out var problem))
-            {
-                Send(new ErrorMessage($"unreadable message ({problem}): {Truncate(line)}"));
-                continue;
-            }
-
-            switch (message)
-            {
-                case RunMessage run:
-                    return run.Spec;
-                case StopMessage:
-                    return null;
-                default:
-                    Send(new ErrorMessage($"unexpected message before a run: {Truncate(line)}"));
-                    break;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Reads until stdin closes; a stop message, or stdin closing before the result, stops the run.</summary>
-    private async Task ListenForStopAsync(CancellationTokenSource stop)
-    {
-        while (await input.ReadLineAsync(CancellationToken.None) is { } line)
-        {
-            if (AgentMessageCodec.TryRead(line, out var message, out _) && message is StopMessage)
-            {
-                await stop.CancelAsync();
-            }
-        }
-
-        await stop.CancelAsync();
     }
 
     private async Task<LoadResult> RunWithProgressAsync(LoadSpec spec, CancellationToken cancellationToken)

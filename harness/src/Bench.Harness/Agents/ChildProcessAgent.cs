@@ -78,7 +78,6 @@ internal sealed class ChildProcessAgent : ILoadAgent
                 case ProgressMessage:
                     break;
                 case ResultMessage result:
-                    CloseInput();
                     return result.Result;
                 case ErrorMessage error:
                     throw Failed($"reported an error: {error.Message}", null);

@@ -30,6 +30,19 @@ public sealed class AgentHostTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task Runs_each_run_message_in_turn_and_sends_a_result_for_each()
+    {
+        var output = new LineRecorder();
+        var runs = 0;
+        var host = new AgentHost(Input(new RunMessage(Spec), new RunMessage(Spec)), output, (_, _, _) =>
+            Task.FromResult(SampleResults.With(Interlocked.Increment(ref runs), 100)), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(AgentHost.Completed, await host.RunAsync(CancellationToken.None));
+
+        Assert.Equal([1L, 2L], Messages(output).OfType<ResultMessage>().Select(r => r.Result.Acked));
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task Reports_the_latest_progress_while_the_engine_runs()
     {
         var output = new LineRecorder();
