@@ -39,6 +39,11 @@ internal sealed class OpenRunner(OpenLoadSpec spec, ILoadClient client, LoadReco
                 continue;
             }
 
+            if (scheduler.IsFinished)
+            {
+                break; // the last send is out: sleeping until the next due time would mean sleeping until the drain deadline
+            }
+
             // While the bound holds sends back, poll every tick; otherwise sleep until the next one is due.
             long wake = scheduler.InFlight >= scheduler.MaxInFlight ? now : scheduler.NextDueTimestamp;
             await Pacing.DelayUntilAsync(Math.Min(wake, timeline.DrainDeadline), CancellationToken.None);

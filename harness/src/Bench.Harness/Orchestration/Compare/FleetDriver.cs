@@ -52,12 +52,19 @@ internal sealed class FleetDriver(LoadProtocol protocol) : IWorkloadDriver
             DeviceIdOffset = agent.DeviceOffset,
             DeviceIdPrefix = $"{context.Cell.Workload.Name}-t{context.Cell.Trial}-",
             SourceAddress = agent.SourceAddress,
-            WarmUp = Phases.Whole(context.Durations.Warmup, 0),
+            WarmUp = Warmup(context.Durations.Warmup, fleet.SendInterval),
             Duration = Phases.Whole(context.Durations.Measure),
             SendTimeout = fleet.AckTimeout,
             MqttQos = context.Workload.Mqtt is { Qos: 1 } ? MqttQos.AtLeastOnce : MqttQos.AtMostOnce,
         };
     }
+
+    /// <summary>
+    /// At least one send interval plus a second: every device must have sent once before measuring starts, or each
+    /// device's first send (a cold connection, and code paths never run before) lands in the measured window.
+    /// </summary>
+    internal static TimeSpan Warmup(TimeSpan profileWarmup, TimeSpan sendInterval) =>
+        Phases.Whole(profileWarmup > sendInterval + TimeSpan.FromSeconds(1) ? profileWarmup : sendInterval + TimeSpan.FromSeconds(1));
 
     internal static DriverOutcome Failed(string problem, LoadRun run) =>
         new(new Dictionary<string, double>(), new Dictionary<string, LatencyHistogram>(), [], null, problem)

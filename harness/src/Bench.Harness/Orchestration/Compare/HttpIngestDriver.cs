@@ -86,7 +86,8 @@ internal sealed class HttpIngestDriver : IWorkloadDriver
             DeviceIdOffset = agent.DeviceOffset,
             DeviceIdPrefix = $"ingest-t{context.Cell.Trial}-",
             SourceAddress = agent.SourceAddress,
-            WarmUp = warm ? Phases.Whole(context.Durations.Warmup, 0) : TimeSpan.Zero,
+            // Every step opens a fresh connection pool; a second at the step's own rate keeps its cold start out of it.
+            WarmUp = warm ? Phases.Whole(context.Durations.Warmup) : TimeSpan.FromSeconds(1),
             Duration = Phases.Whole(context.Durations.LadderStep),
             SendTimeout = http.RequestTimeout,
         };
