@@ -90,8 +90,7 @@ case "${1:-}" in
   compare)
     shift
     prepare
-    echo "bench: 'compare' is not implemented yet; running the contract gate (verify) on every backend instead." >&2
-    harness verify "$@"
+    harness compare "$@"
     ;;
   "")
     prepare
