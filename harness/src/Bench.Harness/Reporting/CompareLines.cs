@@ -10,6 +10,7 @@ namespace Bench.Harness.Reporting;
 internal class CompareLines(IAnsiConsole console) : ICompareObserver
 {
     private DateTimeOffset _lastLive = DateTimeOffset.MinValue;
+    private string? _lastPhase;
 
     protected int Total { get; private set; }
 
@@ -32,6 +33,13 @@ internal class CompareLines(IAnsiConsole console) : ICompareObserver
 
     public virtual void CellProgress(CellProgress progress)
     {
+        var phase = $"{progress.Phase}: {progress.LoadPhase?.ToString().ToLowerInvariant() ?? "starting"}";
+        if (phase != _lastPhase)
+        {
+            _lastPhase = phase;
+            console.MarkupLineInterpolated($"    [grey]{phase}[/]");
+        }
+
         var now = DateTimeOffset.UtcNow;
         if (now - _lastLive < TimeSpan.FromSeconds(5))
         {

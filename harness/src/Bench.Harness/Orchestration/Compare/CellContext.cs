@@ -28,4 +28,7 @@ internal sealed record CellProgress(string Phase, double AcksPerSecond, double P
 {
     /// <summary>The backend tree's resident memory at the latest sample, when there is one.</summary>
     public double? RssMiB { get; init; }
+
+    /// <summary>Where the load engine is (connecting, warm-up, measuring, draining), when a load runs.</summary>
+    public Bench.Load.Engine.LoadPhase? LoadPhase { get; init; }
 }

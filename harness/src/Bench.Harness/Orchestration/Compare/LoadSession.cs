@@ -61,7 +61,7 @@ internal sealed class LoadSession : IAsyncDisposable
             }
 
             connections?.Add(now, p.OpenConnections);
-            _context.Progress.Report(new CellProgress(phase, p.AcksPerSecond, p.WorstP99Microseconds / 1000.0, p.OpenConnections, p.Errors));
+            _context.Progress.Report(new CellProgress(phase, p.AcksPerSecond, p.WorstP99Microseconds / 1000.0, p.OpenConnections, p.Errors) { LoadPhase = p.Phase });
         });
         var fleet = await Controller.RunAsync(specs, progress, cancellationToken).ConfigureAwait(false);
         var end = draining ?? DateTimeOffset.UtcNow;
