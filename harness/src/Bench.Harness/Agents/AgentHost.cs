@@ -36,14 +36,13 @@ internal sealed class AgentHost(TextReader input, TextWriter output, LoadRunner 
 
                 switch (message)
                 {
-                    case RunMessage run when running is null || running.IsCompleted:
+                    case RunMessage run:
+                        // The controller sends a run only after the previous result, which is written just before
+                        // the previous run's task completes: wait for that completion, never run two at once.
                         allSucceeded &= running is null || await running;
                         stop?.Dispose();
                         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                         running = RunOneAsync(run.Spec, stop.Token);
-                        break;
-                    case RunMessage:
-                        Send(new ErrorMessage("a run is already in progress; send stop first"));
                         break;
                     case StopMessage:
                         stop?.Cancel();
