@@ -46,4 +46,12 @@ public class BackendOptionsTests
 
         Assert.Contains(option[2..], error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("1", "dotnet")]
+    [InlineData("2", "dotnet-multi")]
+    public void Names_the_multi_process_variant_by_its_worker_count(string workers, string name)
+    {
+        Assert.Equal(name, BackendOptions.Parse(["--workers", workers], NoEnvironment).Name);
+    }
 }

@@ -8,9 +8,15 @@ internal sealed record BackendOptions(string Host, int Port, int Workers, Uri? B
 {
     public const string BackendName = "dotnet";
 
+    /// <summary>The variant's name when it runs several worker processes (<c>--workers N</c>, N &gt; 1).</summary>
+    public const string MultiProcessName = "dotnet-multi";
+
     private static readonly string[] OptionNames = ["host", "port", "workers", "broker"];
 
     public static BackendOptions Default { get; } = new("127.0.0.1", 8080, 1, null);
+
+    /// <summary>The name in the ready line and <c>/health</c>: which variant is running.</summary>
+    public string Name => Workers > 1 ? MultiProcessName : BackendName;
 
     /// <summary>Reads the options; throws <see cref="FormatException"/> with a message naming the bad input.</summary>
     public static BackendOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)

@@ -3,6 +3,7 @@ using Bench.Backend.Endpoints;
 using Bench.Backend.Hosting;
 using Bench.Backend.Http;
 using Bench.Backend.Mqtt;
+using Bench.Backend.Workers;
 
 BackendOptions options;
 try
@@ -15,8 +16,14 @@ catch (FormatException e)
     return 2;
 }
 
+// --workers N > 1: this process only supervises N copies of itself that share the port.
+if (WorkerRole.IsSupervisor(options))
+    return await WorkerSupervisor.RunAsync(options);
+
 // The arguments are ours (parsed above), not configuration keys for the host.
 var builder = WebApplication.CreateSlimBuilder().ConfigureBackend(options);
+if (WorkerRole.IsWorker)
+    builder.ConfigureWorker();
 builder.Services.AddMqttIngest(options);
 
 var app = builder.Build();
@@ -28,7 +35,9 @@ app.MapStatusEndpoints()
     .MapWebSocketEndpoints();
 
 await app.StartAsync();
+if (WorkerRole.IsWorker)
+    ParentWatch.StopWhenParentExits(app.Lifetime);
 await MqttIngest.WaitUntilSubscribedAsync(app.Services, app.Lifetime.ApplicationStopping);
-ReadyLine.Print(app.Services);
+ReadyLine.Print(app.Services, options.Name);
 await app.WaitForShutdownAsync();
 return 0;

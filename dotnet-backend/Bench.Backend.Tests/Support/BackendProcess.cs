@@ -83,6 +83,14 @@ internal sealed partial class BackendProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits (bounded) for the backend to exit on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var deadline = new CancellationTokenSource(StopDeadline);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -94,7 +102,7 @@ internal sealed partial class BackendProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    [GeneratedRegex("^BENCH-READY backend=dotnet port=(?<port>[0-9]+) pid=(?<pid>[0-9]+)$")]
+    [GeneratedRegex("^BENCH-READY backend=(?<backend>dotnet(-multi)?) port=(?<port>[0-9]+) pid=(?<pid>[0-9]+)$")]
     public static partial Regex ReadyPattern();
 
     private static async Task<string> ReadReadyLineAsync(Process process, Task errors, ConcurrentQueue<string> recentOutput)

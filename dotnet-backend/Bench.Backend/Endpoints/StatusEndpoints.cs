@@ -10,7 +10,7 @@ internal static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var health = new HealthReport("ok", BackendOptions.BackendName, Environment.ProcessId);
+        var health = new HealthReport("ok", endpoints.ServiceProvider.GetRequiredService<BackendOptions>().Name, Environment.ProcessId);
         endpoints.MapGet("/health", () => TypedResults.Json(health, BackendJsonContext.Default.HealthReport));
         endpoints.MapGet("/stats", GetStats);
         return endpoints;

@@ -34,13 +34,14 @@ internal static class BackendHosting
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BackendJsonContext.Default));
+        builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<BackendCounters>();
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<TelemetryProcessor>();
         return builder;
     }
 
-    private static IPAddress ResolveAddress(string host)
+    public static IPAddress ResolveAddress(string host)
     {
         if (IPAddress.TryParse(host, out var address))
             return address;
