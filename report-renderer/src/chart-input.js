@@ -1,4 +1,5 @@
 import { InputError } from './input-error.js';
+import { isObject, nonEmptyText } from './json-checks.js';
 import { chartKinds } from './kinds/index.js';
 import { DEFAULT_SIZE } from './spec-common.js';
 
@@ -190,6 +191,3 @@ function duplicateIds(charts) {
 function pick(row, fields) {
   return Object.fromEntries(fields.filter((field) => row[field] !== undefined).map((field) => [field, row[field]]));
 }
-
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const nonEmptyText = (value) => typeof value === 'string' && value.trim() !== '';

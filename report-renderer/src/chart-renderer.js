@@ -31,7 +31,8 @@ export function buildSpecs(input) {
 export async function renderSvg(spec) {
   const warnings = [];
   const logger = collectingLogger(warnings);
-  const { spec: compiled } = vegaLite.compile(spec, { logger });
+  // Vega tags the data rows it ingests; compiling a copy keeps the caller's spec clean for vl.json.
+  const { spec: compiled } = vegaLite.compile(structuredClone(spec), { logger });
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
   try {
     return { svg: await view.toSVG(), warnings };
