@@ -1,4 +1,8 @@
-"""`python3 -m bench_backend --port N --workers N --broker mqtt://host:port`"""
+"""`python3 -m bench_backend [--variant plain|multi|offload] --port N --workers N --broker mqtt://host:port`
+
+Every variant starts here. Worker processes are started with the spawn method, which does not run a
+package's `__main__` again in the child, so a pool process imports only what its job needs.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import logging
 import os
 import sys
 
-from .config import SettingsError, parse_settings
-from .server import run
+from . import offload, server, supervisor
+from .config import Settings, SettingsError, parse_settings
+
+LAUNCHERS = {"plain": server.run, "multi": supervisor.run, "offload": offload.run}
 
 
 def main(argv: list[str]) -> int:
@@ -17,7 +23,11 @@ def main(argv: list[str]) -> int:
     except SettingsError as error:
         print(f"bench_backend: {error}", file=sys.stderr)
         return 2
-    return run(settings)
+    return launch(settings)
+
+
+def launch(settings: Settings) -> int:
+    return LAUNCHERS[settings.variant](settings)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
 DEFAULT_MQTT_PORT = 1883
+VARIANTS = ("plain", "multi", "offload")
 
 
 class SettingsError(ValueError):
@@ -26,8 +27,10 @@ class BrokerAddress:
 class Settings:
     host: str
     port: int
-    workers: int
+    workers: int | None
+    """None when neither --workers nor BENCH_WORKERS was given: each multi-process variant picks its default."""
     broker: BrokerAddress | None
+    variant: str = "plain"
 
 
 def parse_settings(argv: Sequence[str], environ: Mapping[str, str]) -> Settings:
@@ -35,14 +38,16 @@ def parse_settings(argv: Sequence[str], environ: Mapping[str, str]) -> Settings:
     parser = argparse.ArgumentParser(prog="bench_backend", description="Bench Python backend")
     parser.add_argument("--host", default=environ.get("BENCH_HOST", DEFAULT_HOST))
     parser.add_argument("--port", default=environ.get("BENCH_PORT", str(DEFAULT_PORT)))
-    parser.add_argument("--workers", default=environ.get("BENCH_WORKERS", "1"))
+    parser.add_argument("--workers", default=environ.get("BENCH_WORKERS"))
     parser.add_argument("--broker", default=environ.get("BENCH_BROKER", ""))
+    parser.add_argument("--variant", choices=VARIANTS, default="plain", help="plain, multi (uvicorn workers) or offload (process pool)")
     args = parser.parse_args(list(argv))
     return Settings(
         host=args.host or DEFAULT_HOST,
         port=_parse_int("port", args.port, 0, 65535),
-        workers=_parse_int("workers", args.workers, 1, 1024),
+        workers=None if args.workers is None else _parse_int("workers", args.workers, 1, 1024),
         broker=parse_broker(args.broker),
+        variant=args.variant,
     )
 
 

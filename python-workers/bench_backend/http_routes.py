@@ -11,10 +11,10 @@ import os
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from . import BACKEND_NAME
-from .analyze import analyze, parse_analyze_request
+from .analyze import parse_analyze_request
 from .bodies import read_json_body
 from .errors import RequestRefused, error_response
+from .jobs import JobRunner, JobsUnavailable
 from .state import BackendState
 from .telemetry import RejectedReading, ingest
 from .validation import ValidationError, parse_object
@@ -23,9 +23,9 @@ TELEMETRY_BODY_LIMIT = 65_536
 ANALYZE_BODY_LIMIT = 1_048_576
 
 
-def create_http_router(state: BackendState) -> APIRouter:
+def create_http_router(state: BackendState, backend_name: str, jobs: JobRunner) -> APIRouter:
     router = APIRouter()
-    health = {"status": "ok", "backend": BACKEND_NAME, "pid": os.getpid()}
+    health = {"status": "ok", "backend": backend_name, "pid": os.getpid()}
 
     @router.get("/health")
     async def get_health() -> Response:
@@ -58,9 +58,12 @@ def create_http_router(state: BackendState) -> APIRouter:
             job = parse_analyze_request(parse_object(body))
         except ValidationError as error:
             return error_response(400, error.message, error.field)
-        # Inline on the event loop by design: this variant measures what one process does when
-        # CPU-bound jobs share the loop with I/O.
-        result = analyze(job)
+        # Where the job runs is the variant's choice: inline on the event loop (plain, by design:
+        # it measures CPU-bound jobs sharing the loop with I/O) or in a process pool (offload).
+        try:
+            result = await jobs.run(job)
+        except JobsUnavailable as error:
+            return error_response(503, str(error))
         state.jobs += 1
         return JSONResponse(result)
 

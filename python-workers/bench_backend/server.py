@@ -6,14 +6,15 @@ import asyncio
 import logging
 import os
 import socket
+from collections.abc import Callable
 
 import uvicorn
 
-from . import BACKEND_NAME
 from .app import create_app
 from .config import BrokerAddress, Settings
 from .mqtt import MqttBridge
 from .state import BackendState
+from .variant import PLAIN, Variant
 from .websocket_protocol import ContractWebSocketProtocol
 
 WS_MAX_MESSAGE_BYTES = 65_536
@@ -23,44 +24,50 @@ log = logging.getLogger("bench_backend")
 
 
 class BenchServer(uvicorn.Server):
-    """A uvicorn server that starts the MQTT bridge and prints the ready line once both are up."""
+    """A uvicorn server that starts the job runner and the MQTT bridge, and declares readiness once all are up."""
 
-    def __init__(self, config: uvicorn.Config, state: BackendState, broker: BrokerAddress | None, port: int) -> None:
+    def __init__(self, config: uvicorn.Config, state: BackendState, variant: Variant, broker: BrokerAddress | None, on_ready: Callable[[], None]) -> None:
         super().__init__(config)
         self._state = state
+        self._variant = variant
         self._broker = broker
-        self._port = port
+        self._on_ready = on_ready
         self._bridge: MqttBridge | None = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-        await super().startup(sockets=sockets)
-        if self.should_exit:
-            return
-        if self._broker is not None:
-            self._bridge = MqttBridge(self._broker, self._state, asyncio.get_running_loop(), shared=False)
+        # Jobs first: the port must not accept a job that nothing can run yet.
+        await self._variant.jobs.start()
+        if not self.should_exit:
+            await super().startup(sockets=sockets)
+        if not self.should_exit and self._broker is not None:
+            self._bridge = MqttBridge(self._broker, self._state, asyncio.get_running_loop(), shared=self._variant.shared_subscription)
             self._bridge.start()
-            if not await self._wait_for_subscription():
-                # uvicorn's serve() returns without shutdown() when startup is abandoned.
-                await self._bridge.stop()
-                return
-        print(f"BENCH-READY backend={BACKEND_NAME} port={self._port} pid={os.getpid()}", flush=True)
+            await self._wait_for_subscription()
+        if self.should_exit:
+            # uvicorn's serve() returns without shutdown() when startup is abandoned.
+            await self._stop_services()
+            return
+        self._on_ready()
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         await super().shutdown(sockets=sockets)
+        await self._stop_services()
+
+    async def _stop_services(self) -> None:
         if self._bridge is not None:
             await self._bridge.stop()
+        await self._variant.jobs.stop()
 
-    async def _wait_for_subscription(self) -> bool:
+    async def _wait_for_subscription(self) -> None:
         # Poll should_exit like uvicorn's own main loop does, so SIGTERM still stops a backend whose
         # broker never answers.
         assert self._bridge is not None
         while not self.should_exit:
             try:
                 await asyncio.wait_for(self._bridge.wait_subscribed(), timeout=0.1)
-                return True
+                return
             except asyncio.TimeoutError:
                 continue
-        return False
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -76,9 +83,9 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def create_config(state: BackendState) -> uvicorn.Config:
+def create_config(state: BackendState, variant: Variant) -> uvicorn.Config:
     return uvicorn.Config(
-        create_app(state),
+        create_app(state, variant.name, variant.jobs),
         loop="uvloop",
         http="httptools",
         # The websockets implementation, answering refused upgrades with 400 instead of 403.
@@ -95,15 +102,31 @@ def create_config(state: BackendState) -> uvicorn.Config:
     )
 
 
-def run(settings: Settings) -> int:
+def run(settings: Settings, variant: Variant = PLAIN) -> int:
     """Serve until SIGTERM/SIGINT; the exit code is 0 after a clean stop, 1 when the port is unusable."""
     try:
         sock = bind_socket(settings.host, settings.port)
     except OSError as error:
         log.error("cannot listen on %s:%d: %s", settings.host, settings.port, error)
         return 1
-    state = BackendState()
-    server = BenchServer(create_config(state), state, settings.broker, sock.getsockname()[1])
+    line = ready_line(variant.name, sock.getsockname()[1])
+    serve(sock, settings.broker, variant, on_ready=lambda: print(line, flush=True))
     # uvicorn returns once SIGTERM/SIGINT asked it to stop, ready or not: that is a clean stop.
-    server.run(sockets=[sock])
     return 0
+
+
+def serve(
+    sock: socket.socket,
+    broker: BrokerAddress | None,
+    variant: Variant,
+    on_ready: Callable[[], None],
+    server_class: type[BenchServer] = BenchServer,
+) -> None:
+    """Serve on an already bound socket until SIGTERM/SIGINT; `on_ready` runs once everything is up."""
+    state = BackendState()
+    server = server_class(create_config(state, variant), state, variant, broker, on_ready)
+    server.run(sockets=[sock])
+
+
+def ready_line(backend_name: str, port: int) -> str:
+    return f"BENCH-READY backend={backend_name} port={port} pid={os.getpid()}"

@@ -15,17 +15,21 @@ import time
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-READY_LINE = re.compile(r"BENCH-READY backend=python port=(\d+) pid=(\d+)")
 START_TIMEOUT = 20.0
 STOP_TIMEOUT = 5.0
 MOSQUITTO = "/usr/sbin/mosquitto"
 
 
 class BackendProcess:
-    """`python3 -m bench_backend` as a child process, the way the harness starts it."""
+    """`python3 -m bench_backend` as a child process, the way the harness starts it.
 
-    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+    `backend` is the name the ready line must carry (the variant's); `own_group` starts it in a
+    session of its own, as the harness does, so that `group_members` can tell what it left behind.
+    """
+
+    def __init__(self, *args: str, env: dict[str, str] | None = None, backend: str = "python", own_group: bool = False) -> None:
         self._stderr = tempfile.TemporaryFile()
+        self._ready_line = re.compile(rf"BENCH-READY backend={re.escape(backend)} port=(\d+) pid=(\d+)")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bench_backend", *args],
             cwd=PACKAGE_ROOT,
@@ -33,6 +37,7 @@ class BackendProcess:
             stdout=subprocess.PIPE,
             stderr=self._stderr,
             text=True,
+            start_new_session=own_group,
         )
         self._lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._pump_stdout, daemon=True).start()
@@ -41,7 +46,7 @@ class BackendProcess:
     def wait_ready(self, timeout: float = START_TIMEOUT) -> int:
         """Wait for the ready line and return the port it names."""
         line = self.next_line(timeout)
-        match = READY_LINE.fullmatch(line or "")
+        match = self._ready_line.fullmatch(line or "")
         if match is None:
             raise AssertionError(f"expected the ready line, got {line!r}; stderr: {self.stderr_text()}")
         assert int(match.group(2)) == self.process.pid
@@ -77,6 +82,40 @@ class BackendProcess:
         for line in self.process.stdout:
             self._lines.put(line.rstrip("\n"))
         self._lines.put(None)
+
+
+def children(pid: int) -> list[tuple[int, str]]:
+    """(pid, command line) of each live child of `pid`, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        fields = _stat_fields(stat)
+        if fields is not None and int(fields[1]) == pid and fields[0] != "Z":
+            cmdline = _read(stat.with_name("cmdline")).replace("\0", " ").strip()
+            found.append((int(stat.parent.name), cmdline))
+    return found
+
+
+def group_members(pgid: int) -> list[int]:
+    """The live (not zombie) processes of a process group."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        fields = _stat_fields(stat)
+        if fields is not None and int(fields[2]) == pgid and fields[0] != "Z":
+            members.append(int(stat.parent.name))
+    return members
+
+
+def _stat_fields(stat: Path) -> list[str] | None:
+    """state, ppid, pgrp, ...: the fields after the parenthesised command name, which may hold spaces."""
+    text = _read(stat)
+    return text.rpartition(")")[2].split() if text else None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(errors="replace")
+    except OSError:
+        return ""  # the process exited between listing and reading
 
 
 def free_port() -> int:

@@ -11,14 +11,10 @@ from http_client import HttpClient
 from bench_backend.analyze import analyze, parse_analyze_request
 
 DOCUMENT = vectors.load("analyze.json")
-FLOAT_FIELDS = ("mean", "std", "min", "max", "dominantHz")
 
 
 def assert_matches(actual: dict[str, Any], expected: dict[str, Any]) -> None:
-    assert actual["n"] == expected["n"]
-    assert actual["anomalies"] == expected["anomalies"]
-    for field in FLOAT_FIELDS:
-        assert vectors.close(actual[field], expected[field], DOCUMENT["tolerance"]), (field, actual[field], expected[field])
+    vectors.assert_analysis(actual, expected, DOCUMENT["tolerance"])
 
 
 @pytest.mark.parametrize("vector", vectors.params(DOCUMENT))

@@ -7,7 +7,12 @@ from bench_backend.config import BrokerAddress, SettingsError, parse_broker, par
 
 def test_defaults_follow_the_contract() -> None:
     settings = parse_settings([], {})
-    assert (settings.host, settings.port, settings.workers, settings.broker) == ("127.0.0.1", 8080, 1, None)
+    assert (settings.host, settings.port, settings.broker) == ("127.0.0.1", 8080, None)
+
+
+def test_an_absent_worker_count_is_left_to_the_variant() -> None:
+    assert parse_settings([], {}).workers is None
+    assert parse_settings(["--workers", "1"], {}).workers == 1
 
 
 def test_environment_stands_in_for_options() -> None:

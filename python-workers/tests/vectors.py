@@ -36,3 +36,14 @@ def body_of(vector: dict[str, Any]) -> str:
         return vector["body"]
     repeat = vector["bodyRepeat"]
     return repeat["prefix"] + repeat["unit"] * repeat["count"] + repeat["suffix"]
+
+
+ANALYSIS_FLOAT_FIELDS = ("mean", "std", "min", "max", "dominantHz")
+
+
+def assert_analysis(actual: dict[str, Any], expected: dict[str, Any], tolerance: dict[str, float]) -> None:
+    """Contract §7: `n` and `anomalies` exactly, the other fields within the tolerance."""
+    assert actual["n"] == expected["n"]
+    assert actual["anomalies"] == expected["anomalies"]
+    for field in ANALYSIS_FLOAT_FIELDS:
+        assert close(actual[field], expected[field], tolerance), (field, actual[field], expected[field])
