@@ -1,17 +1,21 @@
 import Fastify from 'fastify';
+import { analyze } from './analyze.js';
 import { httpRoutes } from './http-routes.js';
 
 /** Idle keep-alive connections are kept this long by every contender (contract §1). */
 export const KEEP_ALIVE_TIMEOUT_MS = 30_000;
 
-const BACKEND_NAME = 'node';
-
 /**
  * Builds the fastify instance that serves the HTTP side of the contract. WebSocket and MQTT attach to
  * the same {@link import('./backend-state.js').BackendState} elsewhere.
  * @param {import('./backend-state.js').BackendState} state
+ * @param {object} [variant] what a variant changes; the defaults are the plain `node` backend
+ * @param {string} [variant.backend] the name /health reports
+ * @param {(request: import('./analyze-request.js').AnalyzeRequest) => object | Promise<object>} [variant.analyzeJob]
+ *   runs one analyze job: inline by default, on a thread pool in node-offload
+ * @param {{ workers?: number }} [variant.health] extra /health fields (the worker count of multi-worker variants)
  */
-export function buildApp(state) {
+export function buildApp(state, { backend = 'node', analyzeJob = analyze, health = {} } = {}) {
   const app = Fastify({
     logger: false,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
@@ -25,7 +29,7 @@ export function buildApp(state) {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ error: 'unknown route', field: null });
   });
-  app.register(httpRoutes, { state, backend: BACKEND_NAME });
+  app.register(httpRoutes, { state, backend, analyzeJob, health });
   return app;
 }
 

@@ -1,5 +1,4 @@
 import { parseAnalyzeRequest } from './analyze-request.js';
-import { analyze } from './analyze.js';
 import { ROUTE_SCHEMAS } from './http-schemas.js';
 
 /** Body limits of contract §3: a reading fits in 64 KiB, an analyze request in 1 MiB. */
@@ -12,10 +11,15 @@ const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 /**
  * The HTTP routes of contract §3, as a fastify plugin.
  * @param {import('fastify').FastifyInstance} app
- * @param {{ state: import('./backend-state.js').BackendState, backend: string }} options
+ * @param {object} options
+ * @param {import('./backend-state.js').BackendState} options.state
+ * @param {string} options.backend the name /health reports
+ * @param {(request: object) => object | Promise<object>} options.analyzeJob runs one analyze job
+ * @param {{ workers?: number }} options.health extra /health fields
  */
-export async function httpRoutes(app, { state, backend }) {
-  const health = { status: 'ok', backend, pid: process.pid };
+export async function httpRoutes(app, { state, backend, analyzeJob, health: extra }) {
+  // In a cluster worker process.pid is the worker's: /health says which process answered.
+  const health = { status: 'ok', backend, pid: process.pid, ...extra };
 
   app.get('/health', { schema: ROUTE_SCHEMAS.health }, async () => health);
 
@@ -47,9 +51,9 @@ export async function httpRoutes(app, { state, backend }) {
       if (request.body === undefined) return unsupportedMediaType(reply);
       const parsed = parseAnalyzeRequest(request.body);
       if (parsed.rejection) return reply.code(400).send(parsed.rejection);
-      // Inline on the event loop on purpose: this variant measures what a CPU-bound job does to Node's
-      // single thread (workloads/backends.yaml).
-      const result = analyze(parsed.request);
+      // The plain variant runs the job inline on the event loop on purpose: it measures what a CPU-bound
+      // job does to Node's single thread. node-offload passes a thread pool instead (backends.yaml).
+      const result = await analyzeJob(parsed.request);
       state.jobs += 1;
       return result;
     },

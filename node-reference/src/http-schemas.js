@@ -4,15 +4,18 @@
 const integer = { type: 'integer' };
 const number = { type: 'number' };
 
-const object = (properties) => ({
+const object = (properties, optional = {}) => ({
   type: 'object',
   required: Object.keys(properties),
-  properties,
+  properties: { ...properties, ...optional },
 });
 
 export const ROUTE_SCHEMAS = {
   health: {
-    response: { 200: object({ status: { type: 'string' }, backend: { type: 'string' }, pid: integer }) },
+    // workers: only multi-worker variants report it, so that a run records the count it measured.
+    response: {
+      200: object({ status: { type: 'string' }, backend: { type: 'string' }, pid: integer }, { workers: integer }),
+    },
   },
   telemetry: {
     response: { 202: object({ deviceId: { type: 'string' }, seq: integer }) },

@@ -1,8 +1,7 @@
 import mqtt from 'mqtt';
+import { answerTelemetry, TELEMETRY_FILTER } from './mqtt-telemetry.js';
 
-const TELEMETRY_FILTER = 'devices/+/telemetry';
 const SHARED_TELEMETRY_FILTER = `$share/bench/${TELEMETRY_FILTER}`;
-const TOPIC = /^devices\/([^/]+)\/telemetry$/;
 
 // MQTT.js retries at a fixed period; stretching that period after each failed attempt gives the
 // backoff the contract asks for (§6) without a second reconnect loop.
@@ -34,7 +33,10 @@ export function startMqttSubscriber(brokerUrl, state, { shared }) {
   });
   // Connection failures are retried by the client; logging each would flood stderr while the broker is away.
   client.on('error', () => {});
-  client.on('message', (topic, payload) => onTelemetry(client, state, topic, payload));
+  client.on('message', (topic, payload) => {
+    const reply = answerTelemetry(topic, payload, state);
+    if (reply !== null) client.publish(reply.topic, reply.payload, { qos: 0 });
+  });
 
   const filter = shared ? SHARED_TELEMETRY_FILTER : TELEMETRY_FILTER;
   return { subscribed: subscribeOnConnect(client, filter), close: () => client.endAsync() };
@@ -55,27 +57,4 @@ function subscribeOnConnect(client, filter) {
       });
     client.on('connect', subscribe);
   });
-}
-
-function onTelemetry(client, state, topic, payload) {
-  const match = TOPIC.exec(topic);
-  if (match === null) return;
-  const deviceId = match[1];
-  state.mqttMessages += 1;
-  const result = handleMessage(payload, deviceId, state);
-  if (result.accepted) {
-    client.publish(`devices/${deviceId}/ack`, JSON.stringify({ seq: result.seq }), { qos: 0 });
-  } else {
-    client.publish(`devices/${deviceId}/error`, JSON.stringify({ error: result.error }), { qos: 0 });
-  }
-}
-
-function handleMessage(payload, deviceId, state) {
-  let value;
-  try {
-    value = JSON.parse(payload.toString());
-  } catch {
-    return state.reject('malformed JSON', null);
-  }
-  return state.ingest(value, deviceId);
 }

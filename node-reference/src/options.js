@@ -7,34 +7,41 @@ const DEFAULTS = { host: '127.0.0.1', port: '8080', workers: '1', broker: '' };
 
 /**
  * Resolves the backend options: a command-line option wins over its BENCH_* environment variable,
- * which wins over the contract's default (contract §1).
+ * which wins over the default (contract §1).
  * @param {string[]} argv arguments after the script name
  * @param {NodeJS.ProcessEnv} env
- * @returns {{ host: string, port: number, workers: number, broker: string | null }}
+ * @param {{ defaultWorkers?: number, mqttPort?: boolean }} [variant] what a variant changes: its own
+ *   worker default (cluster and offload size themselves to the machine), and `--mqtt-port` /
+ *   `BENCH_MQTT_PORT` for the variant that is its own broker (absent or empty: no MQTT listener)
+ * @returns {{ host: string, port: number, workers: number, broker: string | null, mqttPort?: number | null }}
  */
-export function resolveOptions(argv, env) {
+export function resolveOptions(argv, env, variant = {}) {
+  const options = {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    workers: { type: 'string' },
+    broker: { type: 'string' },
+  };
+  if (variant.mqttPort) options['mqtt-port'] = { type: 'string' };
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        workers: { type: 'string' },
-        broker: { type: 'string' },
-      },
-    }));
+    ({ values } = parseArgs({ args: argv, strict: true, options }));
   } catch (error) {
     throw new OptionsError(error.message);
   }
-  const pick = (name) => values[name] ?? env[`BENCH_${name.toUpperCase()}`] ?? DEFAULTS[name];
-  return {
+  const defaults = { ...DEFAULTS, workers: String(variant.defaultWorkers ?? DEFAULTS.workers), 'mqtt-port': '' };
+  const pick = (name) => values[name] ?? env[`BENCH_${name.toUpperCase().replace('-', '_')}`] ?? defaults[name];
+  const resolved = {
     host: pick('host'),
     port: parseInteger('port', pick('port'), 0, 65535),
     workers: parseInteger('workers', pick('workers'), 1, 1024),
     broker: parseBroker(pick('broker')),
   };
+  if (variant.mqttPort) {
+    const mqttPort = pick('mqtt-port');
+    resolved.mqttPort = mqttPort.trim() === '' ? null : parseInteger('mqtt-port', mqttPort, 0, 65535);
+  }
+  return resolved;
 }
 
 function parseInteger(name, text, min, max) {

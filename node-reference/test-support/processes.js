@@ -2,13 +2,14 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BACKEND_DIR = new URL('..', import.meta.url);
-const READY_LINE = /^BENCH-READY backend=node port=(\d+) pid=(\d+)$/;
-const START_TIMEOUT_MS = 10_000;
+const READY_LINE = /^BENCH-READY backend=(\S+) port=(\d+) pid=(\d+)$/;
+// Generous: a cluster starts several processes, and the machine may be busy with other builds.
+const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 6_000;
 
 /** A loopback port nobody listens on right now (bound to 0, then released). */
@@ -22,25 +23,31 @@ export async function freePort() {
 }
 
 /**
- * Starts `node src/server.js` with the given arguments and waits for its ready line.
- * @returns {Promise<{ child: import('node:child_process').ChildProcess, port: number, pid: number, stdout: string[] }>}
+ * Starts a backend entry point (`node src/server.js` unless `script` names a variant) with the given
+ * arguments and waits for its ready line. stderr is collected for tests of start-up failures.
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, script?: string }} [options]
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess, backend: string, port: number,
+ *   pid: number, stdout: string[], stderr: string[] }>}
  */
-export async function startBackend(args, env = {}) {
-  const child = spawn(process.execPath, ['src/server.js', ...args], {
+export async function startBackend(args, { env = {}, script = 'src/server.js' } = {}) {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: BACKEND_DIR,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout = [];
+  const stderr = [];
   const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => stdout.push(line));
+  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
   try {
     const [line] = await waitFor(lines, 'line', (text) => READY_LINE.test(text), START_TIMEOUT_MS, child);
-    const [, port, pid] = READY_LINE.exec(line);
-    return { child, port: Number(port), pid: Number(pid), stdout };
+    const [, backend, port, pid] = READY_LINE.exec(line);
+    return { child, backend, port: Number(port), pid: Number(pid), stdout, stderr };
   } catch (error) {
     child.kill('SIGKILL');
-    throw error;
+    throw new Error(`${error.message}; stderr: ${stderr.join(' | ')}`);
   }
 }
 
@@ -96,4 +103,20 @@ function waitFor(emitter, event, accept, timeoutMs, child) {
     emitter.on(event, onEvent);
     child.on('exit', onExit);
   });
+}
+
+/** The PIDs of a process's direct children, from /proc (Linux). */
+export async function childPids(pid) {
+  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8');
+  return text.trim() === '' ? [] : text.trim().split(/\s+/).map(Number);
+}
+
+/** True while a process with this PID exists. */
+export function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,31 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout } from 'node:timers/promises';
-import mqtt from 'mqtt';
 import { startBackend, startMosquitto, stopProcess } from '../test-support/processes.js';
+import { deviceClient, reading } from '../test-support/mqtt-devices.js';
 import { loadVectors } from '../test-support/vectors.js';
-
-const reading = (deviceId, changes = {}) =>
-  JSON.stringify({ deviceId, seq: 1, ts: 1000, temperature: 20, humidity: 50, battery: 90, ...changes });
-
-/** A device-side client subscribed to its ack and error topics; replies can be awaited in order. */
-async function deviceClient(url, deviceId) {
-  const client = await mqtt.connectAsync(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 });
-  const replies = [];
-  const waiting = [];
-  client.on('message', (topic, payload) => {
-    const reply = { kind: topic.split('/')[2], body: JSON.parse(payload.toString()) };
-    const next = waiting.shift();
-    if (next) next(reply);
-    else replies.push(reply);
-  });
-  await client.subscribeAsync([`devices/${deviceId}/ack`, `devices/${deviceId}/error`], { qos: 0 });
-  const exchange = async (payload) => {
-    await client.publishAsync(`devices/${deviceId}/telemetry`, payload, { qos: 1 });
-    return replies.length > 0 ? replies.shift() : new Promise((resolve) => waiting.push(resolve));
-  };
-  return { client, exchange };
-}
 
 describe('MQTT through a real mosquitto', { timeout: 30_000 }, () => {
   let broker;

@@ -42,4 +42,18 @@ describe('resolveOptions', () => {
       assert.throws(() => resolveOptions(argv, {}), OptionsError);
     });
   }
+
+  test('takes a variant’s own worker default', () => {
+    assert.equal(resolveOptions([], {}, { defaultWorkers: 3 }).workers, 3);
+    assert.equal(resolveOptions(['--workers', '1'], {}, { defaultWorkers: 3 }).workers, 1);
+  });
+
+  test('reads --mqtt-port and BENCH_MQTT_PORT only for the variant that is its own broker', () => {
+    const variant = { mqttPort: true };
+    assert.equal(resolveOptions([], {}, variant).mqttPort, null);
+    assert.equal(resolveOptions([], { BENCH_MQTT_PORT: '1884' }, variant).mqttPort, 1884);
+    assert.equal(resolveOptions(['--mqtt-port', '1885'], { BENCH_MQTT_PORT: '1884' }, variant).mqttPort, 1885);
+    assert.throws(() => resolveOptions(['--mqtt-port', 'x'], {}, variant), OptionsError);
+    assert.throws(() => resolveOptions(['--mqtt-port', '1884'], {}), OptionsError);
+  });
 });

@@ -20,7 +20,7 @@ describe('node src/server.js', { timeout: 30_000 }, () => {
   });
 
   test('takes its port from BENCH_PORT when no option is given', async () => {
-    const backend = await startBackend([], { BENCH_PORT: '0' });
+    const backend = await startBackend([], { env: { BENCH_PORT: '0' } });
     try {
       assert.notEqual(backend.port, 8080);
     } finally {
