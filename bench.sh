@@ -14,7 +14,7 @@ PYTHON=/usr/bin/python3
 APT_PACKAGES=(
   python3-fastapi python3-uvicorn python3-uvloop python3-httptools python3-websockets python3-numpy
   python3-paho-mqtt python3-pytest python3-pytest-timeout python3-jsonschema
-  mosquitto wrk librsvg2-bin util-linux procps
+  mosquitto wrk librsvg2-bin util-linux procps iproute2 chromium
 )
 
 log() { printf '\033[2m[bench]\033[0m %s\n' "$*" >&2; }
@@ -43,15 +43,20 @@ ensure_dotnet() {
   fi
 }
 
-# npm ci when node_modules is missing or older than package-lock.json (a stamp holds the lock file's hash).
+# npm ci in each Node package when node_modules is missing or older than package-lock.json (a stamp holds the lock's hash).
+NPM_PACKAGES=(node-reference report-renderer)
 ensure_npm() {
-  local dir="$ROOT/node-reference" stamp="$ROOT/node-reference/node_modules/.bench-lock-hash" hash
-  [ -f "$dir/package-lock.json" ] || return 0
-  hash="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then return 0; fi
-  log "npm ci in node-reference/"
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  echo "$hash" > "$stamp"
+  local name dir stamp hash
+  for name in "${NPM_PACKAGES[@]}"; do
+    dir="$ROOT/$name"
+    stamp="$dir/node_modules/.bench-lock-hash"
+    [ -f "$dir/package-lock.json" ] || continue
+    hash="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then continue; fi
+    log "npm ci in $name/"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$hash" > "$stamp"
+  done
 }
 
 # Release build of the solution, skipped when no .NET source changed since the last successful build.

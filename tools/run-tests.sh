@@ -54,22 +54,24 @@ run_pytest() {
 }
 
 run_node() {
-  local log="$LOGS/node.log" rc p f s
-  echo "== node --test (node-reference)"
-  (cd "$ROOT/node-reference" && NODE_ENV=test timeout 900 node --test --test-reporter=tap test/) > "$log" 2>&1
+  local name=$1 log="$LOGS/$1.log" rc p f s
+  echo "== node --test ($name)"
+  (cd "$ROOT/$name" && NODE_ENV=test timeout 900 node --test --test-reporter=tap test/) > "$log" 2>&1
   rc=$?
   p=$(grep -E '^# pass ' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -E '^# fail ' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   s=$(grep -E '^# skipped ' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   echo "pass $p, fail $f, skipped $s"
   add "$p" "$f" "$s"
-  settle node "$rc" "$f"
+  settle "$name" "$rc" "$f"
 }
 
 run_dotnet
 [ -d "$ROOT/python-workers/tests" ] && run_pytest python python-workers
 [ -d "$ROOT/workloads/contract/tools" ] && run_pytest contract workloads/contract/tools
-[ -d "$ROOT/node-reference/test" ] && run_node
+for package in node-reference report-renderer; do
+  [ -d "$ROOT/$package/test" ] && run_node "$package"
+done
 
 if [ ${#broken[@]} -gt 0 ]; then
   printf 'failing suites: %s\n' "${broken[@]}"
