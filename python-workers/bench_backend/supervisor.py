@@ -112,6 +112,7 @@ class Supervisor:
             return Outcome.STOP_REQUESTED
         for worker in self._workers:
             if worker.process.sentinel in ready:
+                worker.process.join()  # it has exited; this reaps it and sets its exit code
                 log.error("worker %s exited with code %s; stopping the others", worker.process.pid, worker.process.exitcode)
                 return Outcome.WORKER_DIED
         return None
