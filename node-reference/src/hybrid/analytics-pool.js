@@ -66,7 +66,10 @@ export class AnalyticsPool {
 /** Resolves at the worker's ready line; its other output goes to stderr, since stdout carries our own ready line. */
 function readyLine(child, index) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`analytics worker ${index} not ready within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`analytics worker ${index} not ready within ${READY_TIMEOUT_MS} ms`)),
+      READY_TIMEOUT_MS,
+    );
     const onExit = (code) => {
       clearTimeout(timer);
       reject(new Error(`analytics worker ${index} exited with ${code} before it was ready`));
