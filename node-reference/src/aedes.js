@@ -13,7 +13,9 @@ serve({
   create(options) {
     const backend = createBackend({ ...options, broker: null }, { name: NAME, sharedSubscription: false });
     const broker =
-      options.mqttPort === null ? null : createEmbeddedBroker(backend.state, { host: options.host, port: options.mqttPort });
+      options.mqttPort === null
+        ? null
+        : createEmbeddedBroker(backend.state, { host: options.host, port: options.mqttPort });
     return {
       // Ready once devices can connect too (contract §1: the ready line means every transport is up).
       async listen() {

@@ -69,7 +69,10 @@ describe('node src/cluster.js', { timeout: 90_000 }, () => {
     const handled = after.map((response, i) => response.json.mqttMessages - before[i].json.mqttMessages);
     // Without $share every worker would get (and answer) every message: the sum would be 12.
     assert.equal(handled[0] + handled[1], messages);
-    assert.ok(handled.every((count) => count > 0), `the broker spread the messages: ${handled}`);
+    assert.ok(
+      handled.every((count) => count > 0),
+      `the broker spread the messages: ${handled}`,
+    );
   });
 
   test('starts another worker when one dies while serving', async () => {

@@ -13,9 +13,7 @@ describe('the analyze thread pool', { timeout: 60_000 }, () => {
 
   test('returns the shared vectors’ results, jobs running concurrently', async () => {
     const { tolerance, vectors } = await loadVectors('analyze.json');
-    const results = await Promise.all(
-      vectors.map(({ request }) => pool.run(parseAnalyzeRequest(request).request)),
-    );
+    const results = await Promise.all(vectors.map(({ request }) => pool.run(parseAnalyzeRequest(request).request)));
     vectors.forEach(({ name, expected }, i) => assertAnalysis(results[i], expected, tolerance, name));
   });
 });
