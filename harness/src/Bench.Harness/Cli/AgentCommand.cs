@@ -1,20 +1,40 @@
 using System.CommandLine;
 using Bench.Harness.Agents;
+using Bench.Harness.Agents.Remote;
+using Bench.Harness.Orchestration;
 using Bench.Load.Engine;
 
 namespace Bench.Harness.Cli;
 
 /// <summary>
 /// <c>bench agent</c>: a load agent speaking JSON lines on stdin/stdout, started by <c>bench run</c> (never by hand).
-/// The protocol only needs a reader and a writer, so a remote agent (<c>bench agent --listen ADDR:PORT</c>) is the
-/// same <see cref="AgentHost"/> over a TCP stream.
+/// With <c>--listen ADDR:PORT</c> it is a remote agent instead: the same <see cref="AgentHost"/> served over TCP to
+/// controllers that present the shared token (<c>bench run --remote-agents</c>).
 /// </summary>
 internal static class AgentCommand
 {
     public static Command Create()
     {
-        var command = new Command("agent", "Load agent: runs its share of a fleet for 'bench run' (JSON lines on stdin/stdout)") { Hidden = true };
-        command.SetAction((_, cancellationToken) => RunAsync(cancellationToken));
+        var listen = new Option<string?>("--listen") { Description = "Serve controllers over TCP on ADDRESS:PORT (0.0.0.0:7070; port 0 picks one) instead of stdin/stdout" };
+        var token = new Option<string?>("--token") { Description = $"With --listen: the shared token controllers must present (default: ${AgentToken.EnvironmentVariable})" };
+        var allowTargets = new Option<string?>("--allow-targets") { Description = "With --listen: address ranges this agent may load, such as 10.0.0.0/8 (default: loopback only)" };
+        var sessions = new Option<string?>("--sessions") { Description = "With --listen: exit after serving this many controllers (default: serve until stopped)" };
+        var command = new Command("agent", "Load agent: runs its share of a fleet for 'bench run' (JSON lines on stdin/stdout, or over TCP with --listen)")
+        {
+            listen, token, allowTargets, sessions,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(listen) is { } address)
+            {
+                return ListenAsync(address, parse.GetValue(token), parse.GetValue(allowTargets), parse.GetValue(sessions), cancellationToken);
+            }
+
+            var listenOnly = new[] { parse.GetValue(token), parse.GetValue(allowTargets), parse.GetValue(sessions) };
+            return listenOnly.Any(v => v is not null)
+                ? throw new InvalidInputException(["--token, --allow-targets and --sessions only apply with --listen"])
+                : RunAsync(cancellationToken);
+        });
         return command;
     }
 
@@ -25,5 +45,11 @@ internal static class AgentCommand
         using var input = new StreamReader(Console.OpenStandardInput());
         var host = new AgentHost(input, output, LoadEngine.RunAsync, TimeSpan.FromSeconds(1));
         return await host.RunAsync(cancellationToken);
+    }
+
+    private static Task<int> ListenAsync(string address, string? token, string? allowTargets, string? sessions, CancellationToken cancellationToken)
+    {
+        var options = ListenOptions.Parse(address, token, allowTargets, sessions, Environment.GetEnvironmentVariable(AgentToken.EnvironmentVariable));
+        return RemoteAgentServer.RunAsync(options, cancellationToken);
     }
 }

@@ -50,18 +50,18 @@ internal static partial class RunCommand
     };
 
     /// <summary>A live view on a terminal; in logs (CI, pipes) plain lines instead, the progress every few seconds.</summary>
-    private static async Task<RunOutcome> RunLiveAsync(RunExecutor executor, RunSpec run, FleetPlan plan, CancellationToken cancellationToken)
+    private static async Task<RunOutcome> RunLiveAsync(Func<IRunObserver, Task<RunOutcome>> execute)
     {
         var view = new LiveView();
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return await RefreshWhileRunningAsync(executor.ExecuteAsync(run, plan, view, cancellationToken), LogInterval, () => AnsiConsole.Write(view.TakeNewLines()));
+            return await RefreshWhileRunningAsync(execute(view), LogInterval, () => AnsiConsole.Write(view.TakeNewLines()));
         }
 
         RunOutcome? outcome = null;
         await AnsiConsole.Live(view.Render()).StartAsync(async context =>
         {
-            outcome = await RefreshWhileRunningAsync(executor.ExecuteAsync(run, plan, view, cancellationToken), RefreshInterval, () => context.UpdateTarget(view.Render()));
+            outcome = await RefreshWhileRunningAsync(execute(view), RefreshInterval, () => context.UpdateTarget(view.Render()));
         });
         return outcome!;
     }

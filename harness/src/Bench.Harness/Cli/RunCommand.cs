@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bench.Harness.Agents;
+using Bench.Harness.Agents.Remote;
 using Bench.Harness.Orchestration;
 using Bench.Harness.Preflight;
 using Bench.Harness.Supervision;
@@ -29,9 +30,11 @@ internal static partial class RunCommand
         var agents = Text("--agents", "Load agent processes (default: chosen from the fleet size and the host's limits)");
         var inProcess = new Option<bool>("--in-process") { Description = "Generate load inside bench itself instead of agent processes" };
         var summaryJson = Text("--summary-json", "Write a small JSON summary for scripts to this file");
+        var remoteAgents = Text(RemoteRunParser.Option, "Use agents already listening elsewhere ('bench agent --listen'), host:port,…; needs --target");
+        var agentToken = Text(RemoteRunParser.TokenOption, $"With {RemoteRunParser.Option}: the agents' shared token (default: ${AgentToken.EnvironmentVariable})");
         var command = new Command("run", "Drive one workload against one backend and report throughput and latency")
         {
-            backend, target, broker, workload, devices, rate, connections, duration, warmup, agents, inProcess, summaryJson,
+            backend, target, broker, workload, devices, rate, connections, duration, warmup, agents, inProcess, summaryJson, remoteAgents, agentToken,
         };
         command.SetAction((parse, cancellationToken) => RunReportingInvalidInputAsync(
             new RunOptions
@@ -49,6 +52,9 @@ internal static partial class RunCommand
                 InProcess = parse.GetValue(inProcess),
                 SummaryJson = parse.GetValue(summaryJson),
             },
+            parse.GetValue(remoteAgents) is { } endpoints
+                ? new RemoteAgentOptions(endpoints, parse.GetValue(agentToken), Environment.GetEnvironmentVariable(AgentToken.EnvironmentVariable))
+                : null,
             cancellationToken));
         return command;
     }
@@ -57,11 +63,11 @@ internal static partial class RunCommand
     private static Option<string?> Text(string name, string description) => new(name) { Description = description };
 
     /// <summary>Invalid input is printed here, every error at once, rather than escaping as an unhandled exception.</summary>
-    private static async Task<int> RunReportingInvalidInputAsync(RunOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunReportingInvalidInputAsync(RunOptions options, RemoteAgentOptions? remote, CancellationToken cancellationToken)
     {
         try
         {
-            return await RunAsync(options, cancellationToken);
+            return remote is null ? await RunAsync(options, cancellationToken) : await RunRemoteAsync(options, remote, cancellationToken);
         }
         catch (InvalidInputException ex)
         {
@@ -91,7 +97,29 @@ internal static partial class RunCommand
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = ChildProcessRegistry.CancelOnTermination(cancellation);
         var executor = new RunExecutor(root, catalog, AgentLaunch.Spec(root), LoadEngine.RunAsync);
-        var outcome = await RunLiveAsync(executor, run, plan, cancellation.Token);
+        var outcome = await RunLiveAsync(observer => executor.ExecuteAsync(run, plan, observer, cancellation.Token));
+        return await FinishAsync(run, outcome);
+    }
+
+    /// <summary>With --remote-agents: no preflight of this host (the agents run elsewhere) and nothing started here.</summary>
+    private static async Task<int> RunRemoteAsync(RunOptions options, RemoteAgentOptions remoteOptions, CancellationToken cancellationToken)
+    {
+        var catalog = BackendCatalog.Load(RepositoryRoot.Locate());
+        var remote = RemoteRunParser.Parse(options, remoteOptions, catalog.Backends.Select(b => b.Name).ToList(), SystemLimits.Read());
+        PrintPlan(remote.Run, remote.Plan);
+        foreach (var (agent, endpoint) in remote.Plan.Agents.Zip(remote.Endpoints))
+        {
+            AnsiConsole.MarkupLineInterpolated($"{agent.Name}: remote agent at {endpoint}");
+        }
+
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = ChildProcessRegistry.CancelOnTermination(cancellation);
+        var outcome = await RunLiveAsync(observer => RemoteRunExecutor.ExecuteAsync(remote, observer, cancellation.Token));
+        return await FinishAsync(remote.Run, outcome);
+    }
+
+    private static async Task<int> FinishAsync(RunSpec run, RunOutcome outcome)
+    {
         PrintOutcome(run, outcome);
         if (run.SummaryJson is not null && outcome.Fleet?.Merged is { } merged)
         {
