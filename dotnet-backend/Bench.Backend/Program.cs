@@ -1,4 +1,5 @@
 using Bench.Backend;
+using Bench.Backend.Analyze;
 using Bench.Backend.Endpoints;
 using Bench.Backend.Hosting;
 using Bench.Backend.Http;
@@ -25,6 +26,11 @@ var builder = WebApplication.CreateSlimBuilder().ConfigureBackend(options);
 if (WorkerRole.IsWorker)
     builder.ConfigureWorker();
 builder.Services.AddMqttIngest(options);
+if (!builder.Services.TryAddAnalyzeKernel(Environment.GetEnvironmentVariable, out var analyzerProblem))
+{
+    await Console.Error.WriteLineAsync($"Bench.Backend: {analyzerProblem}");
+    return 2;
+}
 
 var app = builder.Build();
 app.UseJsonStatusCodeBodies();

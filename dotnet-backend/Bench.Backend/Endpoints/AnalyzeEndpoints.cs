@@ -18,7 +18,7 @@ internal static class AnalyzeEndpoints
     }
 
     private static async Task<Results<JsonHttpResult<AnalyzeResult>, JsonHttpResult<ErrorBody>>> PostAsync(
-        HttpRequest request, BackendCounters counters)
+        HttpRequest request, BackendCounters counters, IAnalyzeKernel kernel)
     {
         using var body = await JsonRequestBody.ReadAsync(request, MaxBodyBytes, request.HttpContext.RequestAborted);
         if (body.Error is { } refused)
@@ -27,7 +27,7 @@ internal static class AnalyzeEndpoints
             return ErrorResults.Json(invalid, StatusCodes.Status400BadRequest);
         using (job)
         {
-            var result = AnalyzeJob.Run(job);
+            var result = kernel.Run(job);
             counters.JobCompleted();
             return TypedResults.Json(result, BackendJsonContext.Default.AnalyzeResult);
         }
