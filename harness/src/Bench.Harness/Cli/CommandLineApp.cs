@@ -15,6 +15,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -21,9 +21,10 @@ internal static class CompareCommand
         var workloads = new Option<string>("--workloads") { Description = "Comma-separated subset of the profile's workloads", DefaultValueFactory = _ => string.Empty };
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/<UTC timestamp>-<profile>)" };
         var cpus = new Option<string>("--cpus") { Description = "CPU placement: auto (backend on the last CPU, generator and broker on the others), none, or BACKEND/GENERATOR taskset lists such as 1/0", DefaultValueFactory = _ => "auto" };
-        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, output, cpus };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write the report (report.md, report.html, charts/) at the end" };
+        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, output, cpus, noReport };
         command.SetAction((parse, ct) => RunAsync(
-            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!),
+            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!) with { NoReport = parse.GetValue(noReport) },
             Environment.CommandLine, ct));
         return command;
     }
@@ -61,6 +62,11 @@ internal static class CompareCommand
         }
 
         CompareSummaryTable.Print(writer.Document, directory, console);
+        if (!request.NoReport && writer.Document.Cells.Count > 0)
+        {
+            await ReportCommand.RunAsync(directory, console, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return outcome switch
         {
             CompareOutcome.AllOk => ExitCodes.Ok,
@@ -127,4 +133,4 @@ internal static class CompareCommand
 }
 
 /// <summary>compare's options as given.</summary>
-internal sealed record CompareRequest(string Profile, string[] Backends, string[] Workloads, string? Out, string Cpus);
+internal sealed record CompareRequest(string Profile, string[] Backends, string[] Workloads, string? Out, string Cpus, bool NoReport = false);
