@@ -26,7 +26,14 @@ log = logging.getLogger("bench_backend")
 class BenchServer(uvicorn.Server):
     """A uvicorn server that starts the job runner and the MQTT bridge, and declares readiness once all are up."""
 
-    def __init__(self, config: uvicorn.Config, state: BackendState, variant: Variant, broker: BrokerAddress | None, on_ready: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        state: BackendState,
+        variant: Variant,
+        broker: BrokerAddress | None,
+        on_ready: Callable[[], None],
+    ) -> None:
         super().__init__(config)
         self._state = state
         self._variant = variant

@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 from multiprocessing.connection import Connection
+from typing import Any
 
 from .config import BrokerAddress
 from .server import BenchServer, serve
@@ -22,9 +23,9 @@ VARIANT = Variant("python-multi", shared_subscription=True)
 
 
 class WorkerServer(BenchServer):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._supervisor_pid = os.getppid()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._supervisor_pid = os.getppid()  # the supervisor spawned this process, so it is the parent
 
     def install_signal_handlers(self) -> None:
         super().install_signal_handlers()
