@@ -28,7 +28,7 @@ internal sealed class RunExecutor(string root, BackendCatalog catalog, ProcessSp
             if (run.Backend is not null)
             {
                 var spec = catalog.Select([run.Backend])[0];
-                backend = await RunningBackend.StartAsync(spec, root, broker?.Url, 1, null, cancellationToken);
+                backend = await RunningBackend.StartAsync(spec, root, broker?.Url, null, null, cancellationToken);
                 observer.Step($"{spec.Name} (pid {backend.Process.Pid}) on {backend.BaseAddress}");
             }
 

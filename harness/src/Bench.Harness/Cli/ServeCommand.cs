@@ -13,10 +13,10 @@ internal static class ServeCommand
         var backend = new Argument<string>("backend") { Description = "Backend name from workloads/backends.yaml" };
         var port = new Option<int>("--port") { Description = "Port to listen on (default: a free one)", DefaultValueFactory = _ => 0 };
         var broker = new Option<string?>("--broker") { Description = "MQTT broker URL (mqtt://host:port); 'start' starts a mosquitto for it" };
-        var workers = new Option<int>("--workers") { Description = "Worker count for multi-process variants", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int>("--workers") { Description = "Worker count for multi-process variants (default: the backend's count in backends.yaml)", DefaultValueFactory = _ => 0 };
         var command = new Command("serve", "Start one backend in the foreground for manual use") { backend, port, broker, workers };
         port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port must be 0..65535"); });
-        workers.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--workers must be at least 1"); });
+        workers.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--workers must be at least 1"); });
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(backend)!, parse.GetValue(port), parse.GetValue(broker), parse.GetValue(workers), ct));
         return command;
     }
@@ -37,7 +37,14 @@ internal static class ServeCommand
                 AnsiConsole.MarkupLineInterpolated($"mosquitto on [bold]{brokerUrl}[/]");
             }
 
-            var process = SupervisedProcess.Start(spec.ToProcess(root, port == 0 ? FreePort.Next() : port, workers, brokerUrl, null), ReadyLine.IsReadyLine);
+            var mqttPort = spec.ServesMqtt ? FreePort.Next() : 0;
+            var process = SupervisedProcess.Start(
+                spec.ToProcess(root, port == 0 ? FreePort.Next() : port, workers == 0 ? spec.Workers : workers, brokerUrl, null, mqttPort), ReadyLine.IsReadyLine);
+            if (mqttPort != 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"{spec.Name} is its own MQTT broker on [bold]mqtt://127.0.0.1:{mqttPort}[/]");
+            }
+
             var ready = await process.WaitUntilReadyAsync(RunningBackend.ReadyDeadline, cancellation.Token).ConfigureAwait(false);
             var (_, actualPort, pid) = ReadyLine.Parse(ready);
             AnsiConsole.MarkupLineInterpolated($"[green]{spec.Name}[/] (pid {pid}) serving on [bold]http://127.0.0.1:{actualPort}/[/] — Ctrl-C to stop");

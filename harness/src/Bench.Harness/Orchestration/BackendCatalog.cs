@@ -37,15 +37,37 @@ internal sealed class BackendCatalog(IReadOnlyList<BackendSpec> backends)
             if (string.IsNullOrWhiteSpace(item.Workdir)) errors.Add($"{where}.workdir is required");
             else if (!Directory.Exists(Path.Combine(root, item.Workdir))) errors.Add($"{where}.workdir '{item.Workdir}' does not exist");
             if (item.Name is not null && specs.Any(s => s.Name == item.Name)) errors.Add($"{where}.name '{item.Name}' appears twice");
+            var workers = Workers(item.Workers, $"{where}.workers", errors);
             if (errors.Count == 0)
             {
                 specs.Add(new BackendSpec(item.Name!, item.Description ?? item.Name!, item.Language ?? "unknown", item.Workdir!, item.Command!,
-                    item.Args ?? [], item.Env ?? [], item.Exempt ?? []));
+                    item.Args ?? [], item.Env ?? [], item.Exempt ?? [], workers));
             }
         }
 
         if (specs.Count == 0 && errors.Count == 0) errors.Add($"{RelativePath}: no backends are defined");
         return errors.Count > 0 ? throw new InvalidInputException(errors) : new BackendCatalog(specs);
+    }
+
+    private static int Workers(string? text, string where, List<string> errors)
+    {
+        if (text is null)
+        {
+            return 1;
+        }
+
+        if (text == "cores")
+        {
+            return Math.Max(1, Environment.ProcessorCount);
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 64)
+        {
+            return count;
+        }
+
+        errors.Add($"{where} must be a number from 1 to 64 or 'cores', was '{text}'");
+        return 1;
     }
 
     /// <summary>Resolves a comma-separated selection; every unknown name is reported at once.</summary>

@@ -17,6 +17,9 @@ internal sealed class BackendDefinition
 
     public Dictionary<string, string>? Env { get; set; }
 
+    /// <summary>Worker processes for multi-process variants: a number, or <c>cores</c> for one per online CPU; default 1.</summary>
+    public string? Workers { get; set; }
+
     /// <summary>Contract checks this variant is exempt from, with the reason (multi-process variants keep state per worker).</summary>
     public Dictionary<string, string>? Exempt { get; set; }
 }

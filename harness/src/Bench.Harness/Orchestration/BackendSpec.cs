@@ -12,13 +12,20 @@ internal sealed record BackendSpec(
     string Command,
     IReadOnlyList<string> Arguments,
     IReadOnlyDictionary<string, string> Environment,
-    IReadOnlyDictionary<string, string> Exemptions)
+    IReadOnlyDictionary<string, string> Exemptions,
+    int Workers = 1)
 {
-    /// <summary>Fills the placeholders: {port}, {workers}, {broker} (empty when there is none), {root}.</summary>
-    public ProcessSpec ToProcess(string root, int port, int workers, string? brokerUrl, string? cpuList)
+    public const string MqttPortPlaceholder = "{mqttport}";
+
+    /// <summary>True for a backend that is its own MQTT broker (node-aedes): the harness gives it an MQTT port and starts no mosquitto.</summary>
+    public bool ServesMqtt => Arguments.Any(a => a.Contains(MqttPortPlaceholder, StringComparison.Ordinal));
+
+    /// <summary>Fills the placeholders: {port}, {workers}, {broker} (empty when there is none), {mqttport}, {root}.</summary>
+    public ProcessSpec ToProcess(string root, int port, int workers, string? brokerUrl, string? cpuList, int mqttPort = 0)
     {
         string Fill(string value) => value
             .Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(MqttPortPlaceholder, mqttPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{workers}", workers.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{broker}", brokerUrl ?? string.Empty, StringComparison.Ordinal)
             .Replace("{root}", root, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using Bench.Harness.Supervision;
 namespace Bench.Harness.Orchestration;
 
 /// <summary>A backend process that printed its ready line, with the address it serves.</summary>
-internal sealed class RunningBackend(BackendSpec spec, SupervisedProcess process, int port) : IAsyncDisposable
+internal sealed class RunningBackend(BackendSpec spec, SupervisedProcess process, int port, int? mqttPort = null) : IAsyncDisposable
 {
     public static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
@@ -16,12 +16,23 @@ internal sealed class RunningBackend(BackendSpec spec, SupervisedProcess process
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{port}/");
 
-    /// <summary>Starts the backend and waits for its ready line (<c>BENCH-READY backend=… port=… pid=…</c>).</summary>
+    /// <summary>The MQTT port of a backend that is its own broker (node-aedes); null for the others.</summary>
+    public int? MqttPort { get; } = mqttPort;
+
+    /// <summary>The broker devices connect to: the backend itself when it is one, else <paramref name="externalBroker"/>.</summary>
+    public string? BrokerUrl(string? externalBroker) => MqttPort is { } own ? $"mqtt://127.0.0.1:{own}" : externalBroker;
+
+    /// <summary>
+    /// Starts the backend and waits for its ready line (<c>BENCH-READY backend=… port=… pid=…</c>). A null
+    /// <paramref name="workers"/> uses the count written for the backend in backends.yaml.
+    /// </summary>
     public static async Task<RunningBackend> StartAsync(
-        BackendSpec spec, string root, string? brokerUrl, int workers, string? cpuList, CancellationToken cancellationToken)
+        BackendSpec spec, string root, string? brokerUrl, int? workers, string? cpuList, CancellationToken cancellationToken)
     {
         var port = FreePort.Next();
-        var process = SupervisedProcess.Start(spec.ToProcess(root, port, workers, brokerUrl, cpuList), ReadyLine.IsReadyLine);
+        int? mqttPort = spec.ServesMqtt ? FreePort.Next() : null;
+        var process = SupervisedProcess.Start(
+            spec.ToProcess(root, port, workers ?? spec.Workers, brokerUrl, cpuList, mqttPort ?? 0), ReadyLine.IsReadyLine);
         try
         {
             var line = await process.WaitUntilReadyAsync(ReadyDeadline, cancellationToken).ConfigureAwait(false);
@@ -37,7 +48,7 @@ internal sealed class RunningBackend(BackendSpec spec, SupervisedProcess process
             throw;
         }
 
-        return new RunningBackend(spec, process, port);
+        return new RunningBackend(spec, process, port, mqttPort);
     }
 
     public Task<StopResult> StopAsync() => Process.StopAsync(StopGrace);

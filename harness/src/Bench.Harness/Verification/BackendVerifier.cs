@@ -24,7 +24,7 @@ internal sealed class BackendVerifier(string root, ContractVectors vectors, stri
         try
         {
             progress?.Report($"{spec.Name}: starting");
-            backend = await RunningBackend.StartAsync(spec, root, brokerUrl, workers: 1, cpuList: null, cancellationToken).ConfigureAwait(false);
+            backend = await RunningBackend.StartAsync(spec, root, brokerUrl, workers: null, cpuList: null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ChildExitedException or TimeoutException or InvalidOperationException)
         {
@@ -35,7 +35,7 @@ internal sealed class BackendVerifier(string root, ContractVectors vectors, stri
         var results = new List<CheckResult> { CheckResult.Pass("process", "start and print the ready line") };
         using (var client = new ContractClient(backend.BaseAddress))
         {
-            var context = new VerifyContext(backend, client, vectors, brokerUrl);
+            var context = new VerifyContext(backend, client, vectors, backend.BrokerUrl(brokerUrl));
             foreach (var group in Groups)
             {
                 progress?.Report($"{spec.Name}: {group.Group}");

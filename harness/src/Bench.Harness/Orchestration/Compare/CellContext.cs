@@ -18,9 +18,12 @@ internal sealed record CellContext(
 
     public PhaseDurations Durations => Profile.Durations;
 
-    public LoadTarget Target => Broker is null
-        ? new LoadTarget(Backend.BaseAddress)
-        : new LoadTarget(Backend.BaseAddress, "127.0.0.1", Broker.Port);
+    /// <summary>Where devices send; MQTT goes to the backend itself when it is its own broker (node-aedes).</summary>
+    public LoadTarget Target => Backend.MqttPort is { } own
+        ? new LoadTarget(Backend.BaseAddress, "127.0.0.1", own)
+        : Broker is null
+            ? new LoadTarget(Backend.BaseAddress)
+            : new LoadTarget(Backend.BaseAddress, "127.0.0.1", Broker.Port);
 }
 
 /// <summary>A live view of the cell for the progress display.</summary>

@@ -25,7 +25,7 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
         RunningBackend? backend = null;
         try
         {
-            if (cell.Workload.Kind == WorkloadKind.MqttFleet)
+            if (cell.Workload.Kind == WorkloadKind.MqttFleet && !cell.Backend.ServesMqtt)
             {
                 progress.Report(new CellProgress("starting mosquitto", 0, 0, 0, 0));
                 broker = await MosquittoBroker.StartAsync(cpus.Generator, cancellationToken).ConfigureAwait(false);
@@ -33,7 +33,7 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
             }
 
             progress.Report(new CellProgress("starting backend", 0, 0, 0, 0));
-            backend = await RunningBackend.StartAsync(cell.Backend, root, broker?.Url, workers: 1, cpus.Backend, cancellationToken).ConfigureAwait(false);
+            backend = await RunningBackend.StartAsync(cell.Backend, root, broker?.Url, workers: null, cpus.Backend, cancellationToken).ConfigureAwait(false);
             var startup = clock.Elapsed;
             monitor.Watch(Sources.Backend, backend.Process.Pid);
             monitor.Start();
