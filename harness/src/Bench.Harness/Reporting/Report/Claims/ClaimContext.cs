@@ -36,7 +36,7 @@ internal sealed class ClaimContext(ReportModel model)
         Record(workload, scale, metric, "reference", References(claimed, other));
         var direction = claimedHigher ? "higher" : "lower";
         var figures = $"{claimed} {ReportText.WithUnit(a!.Median, a.Unit)} vs {other} {ReportText.WithUnit(b!.Median, b.Unit)}";
-        return Decide(a, b, claimedHigher, margin, where, $"{metric}: {figures}; claimed {claimed} {direction} by more than {margin.Describe(a.Unit)}");
+        return Decide(a, b, claimedHigher, margin, where, $"{metric}: {figures}", $"claimed {claimed} {direction} by more than {margin.Describe(a.Unit)}");
     }
 
     /// <summary>
@@ -99,12 +99,13 @@ internal sealed class ClaimContext(ReportModel model)
     public IEnumerable<string> References(params string[] claimed) =>
         Model.Backends.Where(b => b.StartsWith("dotnet", StringComparison.Ordinal) && !claimed.Contains(b));
 
-    private Finding Decide(MetricSummary a, MetricSummary b, bool claimedHigher, Margin margin, string where, string detail)
+    // The test's reason names the margin, so the claim's own wording is only added where no test ran.
+    private static Finding Decide(MetricSummary a, MetricSummary b, bool claimedHigher, Margin margin, string where, string detail, string claim)
     {
         if (a.Count == 1 || b.Count == 1)
         {
             var leans = claimedHigher ? a.Median > b.Median : a.Median < b.Median;
-            return Finding.Unclear(where, detail + "; single trial, no statistical test", InconclusiveReason.SingleTrial, leans);
+            return Finding.Unclear(where, $"{detail}; {claim}; single trial, no statistical test", InconclusiveReason.SingleTrial, leans);
         }
 
         var result = Comparison.Compare(a.Values, b.Values, claimedHigher, margin.Relative, margin.Absolute);
