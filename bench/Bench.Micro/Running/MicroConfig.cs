@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Exporters.Json;
 
 namespace Bench.Micro.Running;
@@ -11,5 +9,6 @@ internal static class MicroConfig
 {
     public static IConfig Create() => DefaultConfig.Instance
         .AddDiagnoser(MemoryDiagnoser.Default)
-        .AddExporter(MarkdownExporter.GitHub, CsvExporter.Default, JsonExporter.Full);
+        // The default configuration already exports GitHub Markdown, CSV and HTML.
+        .AddExporter(JsonExporter.Full);
 }
