@@ -37,8 +37,8 @@ internal static class MetricNames
     public const string JobsP99 = "jobs.p99";
 
     /// <summary>Per job size (cpu-jobs runs each size on its own): <c>jobs.throughput.n4096</c>.</summary>
-    public const string JobsThroughputPrefix = "jobs.throughput.n";
-    public const string JobsP99Prefix = "jobs.p99.n";
+    public static readonly string JobsThroughputPrefix = "jobs.throughput.n";
+    public static readonly string JobsP99Prefix = "jobs.p99.n";
 
     public static string JobsThroughputFor(int size) => JobsThroughputPrefix + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

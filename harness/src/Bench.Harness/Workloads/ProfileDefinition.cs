@@ -11,6 +11,9 @@ internal sealed class ProfileDefinition
 
     public List<string>? Workloads { get; set; }
 
+    /// <summary>Backends run when compare is given no --backends; omit for every backend in backends.yaml.</summary>
+    public List<string>? Backends { get; set; }
+
     public DurationsDefinition? Durations { get; set; }
 
     public SloDefinition? Slo { get; set; }

@@ -19,4 +19,8 @@ internal sealed record ProfileSpec(
     IReadOnlyList<WorkloadSpec> Workloads,
     PhaseDurations Durations,
     SloSpec Slo,
-    BudgetSpec? Budget);
+    BudgetSpec? Budget)
+{
+    /// <summary>The backends compare runs without --backends; null means every backend in backends.yaml.</summary>
+    public IReadOnlyList<string>? Backends { get; init; }
+}

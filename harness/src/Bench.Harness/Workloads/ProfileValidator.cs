@@ -32,7 +32,11 @@ internal static class ProfileValidator
             return null;
         }
 
-        var spec = new ProfileSpec(name, definition.Description ?? "", report.File, scales, trials, selected, durations, slo, budget);
+        var spec = new ProfileSpec(name, definition.Description ?? "", report.File, scales, trials, selected, durations, slo, budget)
+        {
+            Backends = definition.Backends is { Count: > 0 } named ? named : null,
+        };
+        backendCount = spec.Backends?.Count ?? backendCount;
         if (budget is not null && RunEstimate.For(spec, backendCount) is var estimate && estimate > budget.Total)
         {
             report.Add("budget.total", $"the estimate for {backendCount} backend(s) × {selected.Count} workload(s) is {DurationText.Format(estimate)}, over the budget of {DurationText.Format(budget.Total)}: shorten durations or remove scales");

@@ -19,6 +19,19 @@ public class MetricDescriptorsTests
     }
 
     [Fact]
+    public void Per_size_job_metrics_have_descriptors_that_name_the_size()
+    {
+        var throughput = MetricDescriptors.For(MetricNames.JobsThroughputFor(4096));
+        var p99 = MetricDescriptors.For(MetricNames.JobsP99For(16384));
+
+        Assert.Equal("jobs.throughput.n4096", MetricNames.JobsThroughputFor(4096));
+        Assert.True(throughput.HigherIsBetter);
+        Assert.Contains("4096", throughput.Description, StringComparison.Ordinal);
+        Assert.False(p99.HigherIsBetter);
+        Assert.Equal("ms", p99.Unit);
+    }
+
+    [Fact]
     public void A_value_carries_its_descriptor_and_an_unknown_name_is_refused()
     {
         var capacity = MetricValue.Of(MetricNames.Capacity, 4200);
