@@ -16,6 +16,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(BaselineCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -31,7 +32,8 @@ internal static class CommandLineApp
 
         try
         {
-            return await parse.InvokeAsync().ConfigureAwait(false);
+            // Without this, System.CommandLine's own handler catches InvalidInputException and exits 1 ("threshold failed").
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (InvalidInputException ex)
         {

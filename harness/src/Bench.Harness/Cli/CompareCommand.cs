@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bench.Harness.Gate;
 using Bench.Harness.Orchestration;
 using Bench.Harness.Orchestration.Compare;
 using Bench.Harness.Reporting;
@@ -22,9 +23,11 @@ internal static class CompareCommand
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/<UTC timestamp>-<profile>)" };
         var cpus = new Option<string>("--cpus") { Description = "CPU placement: auto (backend on the last CPU, generator and broker on the others), none, or BACKEND/GENERATOR taskset lists such as 1/0", DefaultValueFactory = _ => "auto" };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the report (report.md, report.html, charts/) at the end" };
-        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, output, cpus, noReport };
+        var baseline = new Option<string?>("--baseline") { Description = "Regression gate: compare with this baseline (results/baselines/<profile>.json); exit 1 on a significant regression" };
+        var maxRegression = new Option<string>("--max-regression") { Description = "Regression gate: smallest relevant change, for example 10%", DefaultValueFactory = _ => "10%" };
+        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, output, cpus, baseline, maxRegression, noReport };
         command.SetAction((parse, ct) => RunAsync(
-            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!) with { NoReport = parse.GetValue(noReport) },
+            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!, parse.GetValue(baseline), parse.GetValue(maxRegression)!) with { NoReport = parse.GetValue(noReport) },
             Environment.CommandLine, ct));
         return command;
     }
@@ -35,6 +38,7 @@ internal static class CompareCommand
     {
         var root = RepositoryRoot.Locate();
         var (profile, backends, cpus) = Validate(root, request);
+        var gate = CompareGate.Prepare(request.Baseline, request.MaxRegression, profile.Name);
         var vectors = ContractVectors.Load(root);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = ChildProcessRegistry.CancelOnTermination(cancellation);
@@ -67,12 +71,13 @@ internal static class CompareCommand
             await ReportCommand.RunAsync(directory, console, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return outcome switch
+        var exitCode = outcome switch
         {
             CompareOutcome.AllOk => ExitCodes.Ok,
             CompareOutcome.Interrupted => Report(console, "interrupted: results.json holds every completed cell and is marked partial", ExitCodes.RunError),
             _ => Report(console, "some cells failed, crashed, were skipped or saturated the generator: see the table", ExitCodes.RunError),
         };
+        return gate?.Conclude(writer.Document, directory, exitCode, Console.Out) ?? exitCode;
     }
 
     private static int Report(IAnsiConsole console, string message, int code)
@@ -85,10 +90,10 @@ internal static class CompareCommand
     private static (ProfileSpec, IReadOnlyList<BackendSpec>, CpuPlacement) Validate(string root, CompareRequest request)
     {
         var errors = new List<string>();
-        IReadOnlyList<BackendSpec> backends = [];
+        BackendCatalog? catalog = null;
         try
         {
-            backends = BackendCatalog.Load(root).Select(request.Backends);
+            catalog = BackendCatalog.Load(root);
         }
         catch (InvalidInputException ex)
         {
@@ -98,11 +103,22 @@ internal static class CompareCommand
         ProfileSpec? profile = null;
         try
         {
-            profile = WorkloadCatalog.Load(root, Math.Max(1, backends.Count)).Profile(request.Profile);
+            profile = WorkloadCatalog.Load(root, Math.Max(1, catalog?.Backends.Count ?? 1)).Profile(request.Profile);
         }
         catch (InvalidInputException ex)
         {
             errors.AddRange(ex.Errors);
+        }
+
+        // --backends wins; else the profile's own list (quick runs the three plain contenders); else every backend.
+        IReadOnlyList<BackendSpec> backends = [];
+        try
+        {
+            backends = catalog?.Select(request.Backends.Length > 0 ? request.Backends : profile?.Backends ?? []) ?? [];
+        }
+        catch (InvalidInputException ex)
+        {
+            errors.AddRange(ex.Errors.Select(e => request.Backends.Length > 0 ? e : $"{profile?.SourceFile}: backends: {e}"));
         }
 
         if (profile is not null && request.Workloads.Length > 0)
@@ -133,4 +149,4 @@ internal static class CompareCommand
 }
 
 /// <summary>compare's options as given.</summary>
-internal sealed record CompareRequest(string Profile, string[] Backends, string[] Workloads, string? Out, string Cpus, bool NoReport = false);
+internal sealed record CompareRequest(string Profile, string[] Backends, string[] Workloads, string? Out, string Cpus, string? Baseline = null, string MaxRegression = "10%", bool NoReport = false);
