@@ -35,10 +35,14 @@ public sealed class CompareRobustnessTests : IDisposable
     [Fact(Timeout = 300_000)]
     public async Task Sigint_mid_run_exits_within_5_s_with_a_valid_partial_results_file_and_no_process_left()
     {
-        var compare = StartCompare("node,python", line => line.Contains("python", StringComparison.Ordinal) && line.Contains("devices: measuring", StringComparison.Ordinal)
-            || line.Contains("[2/2]", StringComparison.Ordinal));
+        // The second cell is python's: wait until its load is measuring, so node's cell is complete and python's is not.
+        var inSecondCell = false;
+        var compare = StartCompare("node,python", line =>
+        {
+            inSecondCell |= line.Contains("[2/", StringComparison.Ordinal) && line.Contains("python", StringComparison.Ordinal);
+            return inSecondCell && line.Contains("devices: measuring", StringComparison.Ordinal);
+        });
         await compare.WaitUntilReadyAsync(TimeSpan.FromSeconds(150), CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(2));
         var before = ProcessTree.Descendants(compare.Pid);
 
         PosixSignals.Send(compare.Pid, PosixSignals.SigInt);
