@@ -9,6 +9,12 @@ internal static class CommandLineApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and CI: Spectre would assume 80 columns and fold every table; a log line may be long.
+            AnsiConsole.Profile.Width = 200;
+        }
+
         var root = new RootCommand("Bench: the same IoT backend in Node.js, Python and .NET, measured honestly.");
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
@@ -43,6 +49,13 @@ internal static class CommandLineApp
             }
 
             return ExitCodes.InvalidInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Anything unforeseen is a run error with its message, never a crash dump or a misleading exit 1.
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.GetType().Name}: {ex.Message}");
+            Console.Error.WriteLine(ex);
+            return ExitCodes.RunError;
         }
     }
 }
