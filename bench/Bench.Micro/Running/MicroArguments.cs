@@ -1,15 +1,17 @@
 namespace Bench.Micro.Running;
 
 /// <summary>
-/// BenchmarkDotNet's command line with Bench's defaults filled in: <c>--job short</c> (the default job takes over
-/// an hour on a 2-core machine; short takes about fifteen minutes for the whole suite) and results under
-/// <c>results/micro/&lt;timestamp&gt;</c> of the repository.
+/// BenchmarkDotNet's command line with Bench's defaults filled in: every benchmark (<c>--filter *</c>; without a
+/// filter BenchmarkDotNet asks on the console), <c>--job short</c> (the default job takes over an hour on a 2-core
+/// machine, short a quarter of that) and results under <c>results/micro/&lt;timestamp&gt;</c> of the repository.
 /// </summary>
 internal static class MicroArguments
 {
     public static string[] WithDefaults(IReadOnlyList<string> args, string repositoryRoot, DateTimeOffset now)
     {
         var result = new List<string>(args);
+        if (!args.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)))
+            result.AddRange(["--filter", "*"]);
         if (!args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal)))
             result.AddRange(["--job", "short"]);
         if (!args.Any(a => a is "--artifacts" || a.StartsWith("--artifacts=", StringComparison.Ordinal)))
