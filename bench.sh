@@ -2,6 +2,7 @@
 # Bench's front door. Two commands do everything on a fresh machine:
 #   ./bench.sh compare   the main job (installs prerequisites, builds, runs)
 #   ./bench.sh test      every test suite; ends with one line "N passed, N failed, N skipped"
+#   ./bench.sh micro     BenchmarkDotNet kernel and hot-path benchmarks (arguments pass through)
 # Any other verb goes to the harness CLI: ./bench.sh verify, ./bench.sh serve node, ./bench.sh --help …
 set -euo pipefail
 
@@ -13,7 +14,7 @@ PYTHON=/usr/bin/python3
 # Debian packages the contenders, the broker and the tools need. (No PyPI here: Python packages come from Debian.)
 APT_PACKAGES=(
   python3-fastapi python3-uvicorn python3-uvloop python3-httptools python3-websockets python3-numpy
-  python3-paho-mqtt python3-pytest python3-pytest-timeout python3-jsonschema
+  python3-paho-mqtt python3-pytest python3-pytest-timeout python3-jsonschema libpython3.11
   mosquitto wrk librsvg2-bin util-linux procps iproute2 chromium
 )
 
@@ -96,6 +97,11 @@ case "${1:-}" in
     shift
     prepare
     harness compare "$@"
+    ;;
+  micro)
+    shift
+    prepare
+    exec dotnet "$ROOT/bench/Bench.Micro/bin/Release/net10.0/Bench.Micro.dll" "$@"
     ;;
   "")
     prepare

@@ -9,6 +9,19 @@ public class ShippedWorkloadTests
     private static readonly WorkloadCatalog Catalog = WorkloadCatalog.Load(RepositoryRoot.Locate(), backendCount: 3);
 
     [Fact]
+    public void Every_shipped_profile_fits_its_budget_with_every_shipped_backend()
+    {
+        // compare validates every profile against the whole backend catalog before it starts anything.
+        var root = RepositoryRoot.Locate();
+        var backends = BackendCatalog.Load(root).Backends.Count;
+
+        var catalog = WorkloadCatalog.Load(root, backends);
+
+        Assert.Equal(4, catalog.Profiles.Count);
+        Assert.Equal(["node", "python", "dotnet"], catalog.Profile("quick").Backends);
+    }
+
+    [Fact]
     public void Every_standard_workload_and_profile_loads()
     {
         Assert.Equal(["cpu-jobs", "http-ingest", "mixed", "mqtt-fleet", "ws-fleet"], Catalog.Workloads.Keys.Order());
