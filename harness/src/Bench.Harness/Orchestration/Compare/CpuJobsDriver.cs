@@ -81,7 +81,8 @@ internal sealed class CpuJobsDriver : IWorkloadDriver
             Connections = Math.Max(1, agent.Connections),
             MaxInFlight = Math.Max(16, (int)(agent.RatePerSecond * jobs.RequestTimeout.TotalSeconds)),
             SourceAddress = agent.SourceAddress,
-            WarmUp = warm ? Phases.Whole(context.Durations.Warmup, 0) : TimeSpan.Zero,
+            // Each size opens a fresh connection pool: a second at its own rate keeps that cold start out of the window.
+            WarmUp = warm ? Phases.Whole(context.Durations.Warmup) : TimeSpan.FromSeconds(1),
             Duration = duration,
             SendTimeout = jobs.RequestTimeout,
         };
