@@ -38,8 +38,10 @@ internal static class CommandLineApp
 
         try
         {
-            // Without this, System.CommandLine's own handler catches InvalidInputException and exits 1 ("threshold failed").
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            // Without these, System.CommandLine's own handlers catch InvalidInputException and exit 1 ("threshold failed"),
+            // and exit 130 two seconds after Ctrl-C, before the children are stopped and the results written;
+            // the verbs handle SIGINT/SIGTERM themselves (ChildProcessRegistry.CancelOnTermination).
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }).ConfigureAwait(false);
         }
         catch (InvalidInputException ex)
         {

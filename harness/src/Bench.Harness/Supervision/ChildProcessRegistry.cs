@@ -12,6 +12,9 @@ internal static class ChildProcessRegistry
     private static readonly ConcurrentDictionary<int, SupervisedProcess> Children = new();
     private static int _hooked;
 
+    /// <summary>After Ctrl-C or SIGTERM, children still alive this long afterwards are killed.</summary>
+    public static readonly TimeSpan KillDeadline = TimeSpan.FromSeconds(4);
+
     public static void Add(SupervisedProcess child)
     {
         Children[child.Pid] = child;
@@ -44,6 +47,9 @@ internal static class ChildProcessRegistry
         {
             context.Cancel = true;
             cancellation.Cancel();
+            // The graceful path (stop messages, SIGTERM, bounded waits) usually finishes at once; whatever is still
+            // alive after the deadline is killed, so every child is gone within 5 s of the signal, whatever path runs.
+            _ = Task.Delay(KillDeadline).ContinueWith(_ => KillAll(), TaskScheduler.Default);
         }
 
         var registrations = new[]

@@ -33,9 +33,9 @@ internal sealed class CompareRunner(string root, ProfileSpec profile, IReadOnlyL
                 : CellPreflight.Refusal(cell.Workload, cell.Scale, limits) is { } refusal
                     ? Skipped(cell, CellStatus.Skipped, new CellFailure($"preflight: {refusal}", null, []))
                     : await runner.RunAsync(cell, new InlineCellProgress(observer.CellProgress), cancellationToken).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested && result.Status != CellStatus.Ok)
+            if (cancellationToken.IsCancellationRequested)
             {
-                break; // an interrupted cell is not a result; the ones before it are kept
+                break; // a cell cut short is not a result, whatever its figures say; the completed ones are kept
             }
 
             writer.Add(result);
