@@ -25,6 +25,7 @@ internal static class AgentCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            ReserveThreads();
             if (parse.GetValue(listen) is { } address)
             {
                 return ListenAsync(address, parse.GetValue(token), parse.GetValue(allowTargets), parse.GetValue(sessions), cancellationToken);
@@ -37,6 +38,18 @@ internal static class AgentCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// An agent pinned to one CPU starts with a one-thread pool; a single blocked worker (a pipe write, a lock) then
+    /// stalls every device until hill climbing adds a thread, about a second later: latency the backend never caused.
+    /// </summary>
+    private static void ReserveThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinimumThreads), Math.Max(completions, MinimumThreads));
+    }
+
+    private const int MinimumThreads = 16;
 
     private static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
