@@ -32,7 +32,8 @@ switch (mode)
         return 1;
     case "spawn-child":
         // A worker that outlives its parent unless its process group is cleaned up.
-        var worker = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["sleep"]) { UseShellExecute = false })!;
+        // ProcessPath is the dotnet host: the worker must be told which assembly to run, or it is `dotnet sleep`.
+        var worker = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [typeof(Program).Assembly.Location, "sleep"]) { UseShellExecute = false })!;
         Console.WriteLine($"worker pid={worker.Id}");
         Ready();
         break;

@@ -11,7 +11,7 @@ public sealed class SupervisedProcessTests
     [Fact(Timeout = 60_000)]
     public async Task Waits_for_the_ready_line_and_stops_gracefully_when_child_honours_sigterm()
     {
-        var child = SupervisedProcess.Start(TestWorker.Spec("ready"), ReadyLine.IsReadyLine);
+        await using var child = SupervisedProcess.Start(TestWorker.Spec("ready"), ReadyLine.IsReadyLine);
         var line = await child.WaitUntilReadyAsync(Deadline, CancellationToken.None);
 
         Assert.Equal(("testworker", 4242, child.Pid), ReadyLine.Parse(line));
@@ -24,7 +24,7 @@ public sealed class SupervisedProcessTests
     [Fact(Timeout = 60_000)]
     public async Task Kills_a_child_that_ignores_sigterm_after_the_grace_period()
     {
-        var child = SupervisedProcess.Start(TestWorker.Spec("ignore-sigterm"), ReadyLine.IsReadyLine);
+        await using var child = SupervisedProcess.Start(TestWorker.Spec("ignore-sigterm"), ReadyLine.IsReadyLine);
         await child.WaitUntilReadyAsync(Deadline, CancellationToken.None);
 
         var stop = await child.StopAsync(TimeSpan.FromSeconds(1));
@@ -37,7 +37,7 @@ public sealed class SupervisedProcessTests
     [Fact(Timeout = 60_000)]
     public async Task Reports_exit_code_and_last_lines_when_the_child_dies_before_ready()
     {
-        var child = SupervisedProcess.Start(TestWorker.Spec("crash"), ReadyLine.IsReadyLine);
+        await using var child = SupervisedProcess.Start(TestWorker.Spec("crash"), ReadyLine.IsReadyLine);
 
         var error = await Assert.ThrowsAsync<ChildExitedException>(() => child.WaitUntilReadyAsync(Deadline, CancellationToken.None));
 
@@ -49,7 +49,7 @@ public sealed class SupervisedProcessTests
     [Fact(Timeout = 60_000)]
     public async Task Times_out_when_no_ready_line_comes_and_leaves_nothing_behind()
     {
-        var child = SupervisedProcess.Start(TestWorker.Spec("never-ready"), ReadyLine.IsReadyLine);
+        await using var child = SupervisedProcess.Start(TestWorker.Spec("never-ready"), ReadyLine.IsReadyLine);
 
         await Assert.ThrowsAsync<TimeoutException>(() => child.WaitUntilReadyAsync(TimeSpan.FromSeconds(2), CancellationToken.None));
         await child.StopAsync(TimeSpan.FromSeconds(5));
@@ -60,7 +60,7 @@ public sealed class SupervisedProcessTests
     [Fact(Timeout = 60_000)]
     public async Task Kills_workers_that_outlive_their_parent()
     {
-        var child = SupervisedProcess.Start(TestWorker.Spec("spawn-child"), ReadyLine.IsReadyLine);
+        await using var child = SupervisedProcess.Start(TestWorker.Spec("spawn-child"), ReadyLine.IsReadyLine);
         await child.WaitUntilReadyAsync(Deadline, CancellationToken.None);
         var workers = ProcessTree.Descendants(child.Pid);
         Assert.NotEmpty(workers);
