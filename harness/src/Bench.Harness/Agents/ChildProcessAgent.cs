@@ -14,12 +14,6 @@ internal sealed class ChildProcessAgent : ILoadAgent
 {
     public static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>Heartbeat timeout: progress arrives every second, so this much silence means a hung agent (methodology §8.2).</summary>
-    public static readonly TimeSpan SilenceLimit = TimeSpan.FromSeconds(10);
-
-    /// <summary>After a stop, the result must arrive within this, so Ctrl-C ends everything within 5 s.</summary>
-    public static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(4);
-
     private readonly Channel<AgentMessage> _messages = Channel.CreateUnbounded<AgentMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly OutputTail _strayOutput = new(10);
     private readonly Lock _inputGate = new();
@@ -50,41 +44,9 @@ internal sealed class ChildProcessAgent : ILoadAgent
         }
     }
 
-    public async Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress> progress, CancellationToken cancellationToken)
+    public Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress> progress, CancellationToken cancellationToken)
     {
-        Send(new RunMessage(spec));
-        DateTime? stopBy = null;
-        while (true)
-        {
-            AgentMessage message;
-            try
-            {
-                message = stopBy is { } deadline
-                    ? await NextAsync(Max(deadline - DateTime.UtcNow, TimeSpan.Zero), CancellationToken.None, $"did not stop within {StopDeadline.TotalSeconds:0} s")
-                    : await NextAsync(SilenceLimit, cancellationToken, $"sent nothing for {SilenceLimit.TotalSeconds:0} s");
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && stopBy is null)
-            {
-                stopBy = DateTime.UtcNow + StopDeadline;
-                Send(new StopMessage());
-                continue;
-            }
-
-            switch (message)
-            {
-                case ProgressMessage { Progress: { } figures }:
-                    progress.Report(figures);
-                    break;
-                case ProgressMessage:
-                    break;
-                case ResultMessage result:
-                    return result.Result;
-                case ErrorMessage error:
-                    throw Failed($"reported an error: {error.Message}", null);
-                default:
-                    throw Failed($"sent an unexpected '{message.GetType().Name}' message", null);
-            }
-        }
+        return AgentRunLoop.RunAsync(spec, Send, NextAsync, reason => Failed(reason, null), progress, cancellationToken);
     }
 
     /// <summary>Closes stdin (the agent's cue to exit), waits briefly, then stops it the supervised way.</summary>
@@ -188,5 +150,4 @@ internal sealed class ChildProcessAgent : ILoadAgent
     private AgentFailedException Failed(string reason, int? exitCode) =>
         new(new AgentFailure(Assignment.Name, _process?.Pid, reason, exitCode, [.. Process.Output.Snapshot(), .. _strayOutput.Snapshot()]));
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

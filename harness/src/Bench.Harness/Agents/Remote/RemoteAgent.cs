@@ -77,41 +77,9 @@ internal sealed partial class RemoteAgent : ILoadAgent
         }
     }
 
-    public async Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress> progress, CancellationToken cancellationToken)
+    public Task<LoadResult> RunAsync(LoadSpec spec, IProgress<LoadProgress> progress, CancellationToken cancellationToken)
     {
-        Send(AgentMessageCodec.Write(new RunMessage(spec)));
-        DateTime? stopBy = null;
-        while (true)
-        {
-            AgentMessage message;
-            try
-            {
-                message = stopBy is { } deadline
-                    ? await NextAsync(Max(deadline - DateTime.UtcNow, TimeSpan.Zero), CancellationToken.None, $"did not stop within {ChildProcessAgent.StopDeadline.TotalSeconds:0} s")
-                    : await NextAsync(ChildProcessAgent.SilenceLimit, cancellationToken, $"sent nothing for {ChildProcessAgent.SilenceLimit.TotalSeconds:0} s");
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && stopBy is null)
-            {
-                stopBy = DateTime.UtcNow + ChildProcessAgent.StopDeadline;
-                Send(AgentMessageCodec.Write(new StopMessage()));
-                continue;
-            }
-
-            switch (message)
-            {
-                case ProgressMessage { Progress: { } figures }:
-                    progress.Report(figures);
-                    break;
-                case ProgressMessage:
-                    break;
-                case ResultMessage result:
-                    return result.Result;
-                case ErrorMessage error:
-                    throw Failed($"reported an error: {error.Message}");
-                default:
-                    throw Failed($"sent an unexpected '{message.GetType().Name}' message");
-            }
-        }
+        return AgentRunLoop.RunAsync(spec, message => Send(AgentMessageCodec.Write(message)), NextAsync, Failed, progress, cancellationToken);
     }
 
     /// <summary>Half-closes the connection (the agent's cue that this controller is done), waits briefly for it to finish, then closes.</summary>
@@ -134,5 +102,4 @@ internal sealed partial class RemoteAgent : ILoadAgent
 
     private static string NameOf(AgentAssignment assignment, AgentEndpoint endpoint) => $"{assignment.Name} at {endpoint}";
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
