@@ -12,6 +12,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +84,16 @@ class BackendProcess:
         for line in self.process.stdout:
             self._lines.put(line.rstrip("\n"))
         self._lines.put(None)
+
+
+@contextmanager
+def serving(process: BackendProcess) -> Iterator[BackendProcess]:
+    """The process once its ready line came, stopped afterwards whatever happened."""
+    try:
+        process.wait_ready()
+        yield process
+    finally:
+        process.stop()
 
 
 def children(pid: int) -> list[tuple[int, str]]:

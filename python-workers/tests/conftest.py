@@ -5,26 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from backend_process import BackendProcess, MosquittoProcess
+from backend_process import BackendProcess, MosquittoProcess, serving
 from http_client import HttpClient
 
 
 @pytest.fixture(scope="module")
 def backend() -> Iterator[BackendProcess]:
     """A backend without MQTT on a free port, shared by one test module."""
-    process = BackendProcess("--port", "0")
-    try:
-        process.wait_ready()
+    with serving(BackendProcess("--port", "0")) as process:
         yield process
-    finally:
-        process.stop()
 
 
 @pytest.fixture()
 def client(backend: BackendProcess) -> Iterator[HttpClient]:
-    http = HttpClient(backend.port)
-    yield http
-    http.close()
+    with HttpClient(backend.port) as http:
+        yield http
 
 
 @pytest.fixture(scope="session")
@@ -36,9 +31,5 @@ def mosquitto() -> Iterator[MosquittoProcess]:
 
 @pytest.fixture(scope="module")
 def mqtt_backend(mosquitto: MosquittoProcess) -> Iterator[BackendProcess]:
-    process = BackendProcess("--port", "0", "--broker", mosquitto.url)
-    try:
-        process.wait_ready()
+    with serving(BackendProcess("--port", "0", "--broker", mosquitto.url)) as process:
         yield process
-    finally:
-        process.stop()

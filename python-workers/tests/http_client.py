@@ -50,6 +50,12 @@ class HttpClient:
     def post_json(self, path: str, document: Any) -> Reply:
         return self.request("POST", path, json.dumps(document))
 
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def close(self) -> None:
         self.connection.close()
 

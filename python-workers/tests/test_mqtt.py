@@ -24,9 +24,8 @@ def device(mosquitto: MosquittoProcess, mqtt_backend: BackendProcess) -> Iterato
 
 @pytest.fixture()
 def mqtt_client(mqtt_backend: BackendProcess) -> Iterator[HttpClient]:
-    http = HttpClient(mqtt_backend.port)
-    yield http
-    http.close()
+    with HttpClient(mqtt_backend.port) as http:
+        yield http
 
 
 def test_a_valid_reading_is_acked_and_applied(device: MqttDevice, mqtt_client: HttpClient) -> None:

@@ -13,7 +13,7 @@ import pytest
 import vectors
 import websockets
 import ws_client
-from backend_process import BackendProcess, MosquittoProcess, free_port
+from backend_process import BackendProcess, MosquittoProcess, free_port, serving
 from http_client import HttpClient, reading
 from mqtt_client import MqttDevice
 from variant_support import eventually_empty, left_behind, worker_pids
@@ -31,19 +31,14 @@ def start_multi(*args: str) -> BackendProcess:
 
 @pytest.fixture(scope="module")
 def multi(mosquitto: MosquittoProcess) -> Iterator[BackendProcess]:
-    process = start_multi("--broker", mosquitto.url)
-    try:
-        process.wait_ready()
+    with serving(start_multi("--broker", mosquitto.url)) as process:
         yield process
-    finally:
-        process.stop()
 
 
 @pytest.fixture()
 def multi_client(multi: BackendProcess) -> Iterator[HttpClient]:
-    http = HttpClient(multi.port)
-    yield http
-    http.close()
+    with HttpClient(multi.port) as http:
+        yield http
 
 
 def test_one_ready_line_comes_from_the_supervisor_once_every_worker_is_up(multi: BackendProcess) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import vectors
-from backend_process import BackendProcess
+from backend_process import BackendProcess, serving
 from http_client import HttpClient
 from variant_support import left_behind, worker_pids
 
@@ -28,19 +28,14 @@ def start_offload(*args: str) -> BackendProcess:
 
 @pytest.fixture(scope="module")
 def offload() -> Iterator[BackendProcess]:
-    process = start_offload("--workers", "2")
-    try:
-        process.wait_ready()
+    with serving(start_offload("--workers", "2")) as process:
         yield process
-    finally:
-        process.stop()
 
 
 @pytest.fixture()
 def offload_client(offload: BackendProcess) -> Iterator[HttpClient]:
-    http = HttpClient(offload.port)
-    yield http
-    http.close()
+    with HttpClient(offload.port) as http:
+        yield http
 
 
 @pytest.mark.parametrize("vector", vectors.params(ANALYZE))
