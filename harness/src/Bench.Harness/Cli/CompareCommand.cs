@@ -23,14 +23,23 @@ internal static class CompareCommand
         var output = new Option<string?>("--out") { Description = "Results folder (default: results/<UTC timestamp>-<profile>)" };
         var cpus = new Option<string>("--cpus") { Description = "CPU placement: auto (backend on the last CPU, generator and broker on the others), none, or BACKEND/GENERATOR taskset lists such as 1/0", DefaultValueFactory = _ => "auto" };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the report (report.md, report.html, charts/) at the end" };
+        var noKernelTable = new Option<bool>("--no-kernel-table") { Description = "Skip the kernel table (the analyze-kernel microbenchmarks, about 3.5 minutes) that the standard and full profiles run after the cells" };
+        var kernelTable = new Option<bool>("--kernel-table") { Description = "Run the kernel table after the cells even when the profile does not ask for it (quick, ci)" };
         var baseline = new Option<string?>("--baseline") { Description = "Regression gate: compare with this baseline (results/baselines/<profile>.json); exit 1 on a significant regression" };
         var maxRegression = new Option<string>("--max-regression") { Description = "Regression gate: smallest relevant change, for example 10%", DefaultValueFactory = _ => "10%" };
-        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, output, cpus, baseline, maxRegression, noReport };
+        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, output, cpus, baseline, maxRegression, noReport, noKernelTable, kernelTable };
         command.SetAction((parse, ct) => RunAsync(
-            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!, parse.GetValue(baseline), parse.GetValue(maxRegression)!) with { NoReport = parse.GetValue(noReport) },
+            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!, parse.GetValue(baseline), parse.GetValue(maxRegression)!) with { NoReport = parse.GetValue(noReport), KernelTable = KernelTableChoice(parse.GetValue(kernelTable), parse.GetValue(noKernelTable)) },
             Environment.CommandLine, ct));
         return command;
     }
+
+    private static bool? KernelTableChoice(bool on, bool off) => (on, off) switch
+    {
+        (true, true) => throw new InvalidInputException(["--kernel-table and --no-kernel-table: give at most one of them"]),
+        (false, false) => null,
+        _ => on,
+    };
 
     private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -44,7 +53,8 @@ internal static class CompareCommand
         using var signals = ChildProcessRegistry.CancelOnTermination(cancellation);
         var console = AnsiConsole.Console;
         console.MarkupLineInterpolated($"[bold]compare[/] profile [bold]{profile.Name}[/]: {profile.Description}");
-        console.MarkupLineInterpolated($"backends: {string.Join(", ", backends.Select(b => b.Name))} · {cpus.Describe()} · estimate {RunEstimate.For(profile, backends.Count):m\\:ss}");
+        console.MarkupLineInterpolated($"backends: {string.Join(", ", backends.Select(b => b.Name))} · {cpus.Describe()} · estimate {DurationText.Format(RunEstimate.For(profile, backends.Count))}");
+
         var startedAt = DateTimeOffset.UtcNow;
         var directory = request.Out is { } dir ? Path.GetFullPath(dir) : ResultsWriter.DefaultDirectory(root, profile.Name, startedAt);
         var environment = await EnvironmentCollector.CollectAsync(root, commandLine, cancellation.Token).ConfigureAwait(false);
@@ -65,6 +75,11 @@ internal static class CompareCommand
             await ChildProcessRegistry.StopAllAsync(RunningBackend.StopGrace).ConfigureAwait(false);
         }
 
+        if (outcome != CompareOutcome.Interrupted && profile.KernelTable)
+        {
+            await RunKernelTableAsync(root, directory, cpus, console, cancellation.Token).ConfigureAwait(false);
+        }
+
         CompareSummaryTable.Print(writer.Document, directory, console);
         if (!request.NoReport && writer.Document.Cells.Count > 0)
         {
@@ -78,6 +93,24 @@ internal static class CompareCommand
             _ => Report(console, "some cells failed, crashed, were skipped or saturated the generator: see the table", ExitCodes.RunError),
         };
         return gate?.Conclude(writer.Document, directory, exitCode, Console.Out) ?? exitCode;
+    }
+
+    /// <summary>The kernel phase; its failure is written beside the results for the report and never changes the exit code.</summary>
+    private static async Task RunKernelTableAsync(string root, string directory, CpuPlacement cpus, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var phase = new KernelTablePhase(root, directory, cpus.Backend);
+        console.MarkupLineInterpolated($"kernel table: analyze-kernel microbenchmarks (BenchmarkDotNet ShortRun, about 3.5 min; log micro/{KernelTablePhase.LogFileName})");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var reading = await phase.RunAsync(line => console.MarkupLineInterpolated($"[dim]{line}[/]"), cancellationToken).ConfigureAwait(false);
+        var took = DurationText.Format(TimeSpan.FromSeconds(Math.Round(started.Elapsed.TotalSeconds)));
+        if (reading.Problem is { } problem)
+        {
+            console.MarkupLineInterpolated($"[yellow]kernel table: failed: {problem}[/] ({took})");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"kernel table: done in {took}");
+        }
     }
 
     private static int Report(IAnsiConsole console, string message, int code)
@@ -128,6 +161,11 @@ internal static class CompareCommand
             profile = profile with { Workloads = profile.Workloads.Where(w => request.Workloads.Contains(w.Name)).ToList() };
         }
 
+        if (profile is not null && request.KernelTable is { } kernelTable)
+        {
+            profile = profile with { KernelTable = kernelTable };
+        }
+
         var cpus = CpuPlacement.Parse(request.Cpus, MachineCpus.Online, errors);
         return errors.Count > 0 ? throw new InvalidInputException(errors) : (profile!, backends, cpus);
     }
@@ -152,4 +190,8 @@ internal static class CompareCommand
 }
 
 /// <summary>compare's options as given.</summary>
-internal sealed record CompareRequest(string Profile, string[] Backends, string[] Workloads, string? Out, string Cpus, string? Baseline = null, string MaxRegression = "10%", bool NoReport = false);
+internal sealed record CompareRequest(string Profile, string[] Backends, string[] Workloads, string? Out, string Cpus, string? Baseline = null, string MaxRegression = "10%", bool NoReport = false)
+{
+    /// <summary>--kernel-table (true) or --no-kernel-table (false) over the profile's kernelTable; null when neither is given.</summary>
+    public bool? KernelTable { get; init; }
+}

@@ -19,4 +19,7 @@ internal sealed class ProfileDefinition
     public SloDefinition? Slo { get; set; }
 
     public BudgetDefinition? Budget { get; set; }
+
+    /// <summary>Whether compare runs the analyze-kernel microbenchmarks after the cells; omitted means false.</summary>
+    public bool? KernelTable { get; set; }
 }

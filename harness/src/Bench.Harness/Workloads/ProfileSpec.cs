@@ -23,4 +23,10 @@ internal sealed record ProfileSpec(
 {
     /// <summary>The backends compare runs without --backends; null means every backend in backends.yaml.</summary>
     public IReadOnlyList<string>? Backends { get; init; }
+
+    /// <summary>
+    /// True when compare runs the analyze-kernel microbenchmarks (bench/Bench.Micro) after the cells, so the report
+    /// has a kernel table and claim C4 a measurement without HTTP.
+    /// </summary>
+    public bool KernelTable { get; init; }
 }

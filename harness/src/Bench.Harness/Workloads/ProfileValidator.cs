@@ -35,6 +35,7 @@ internal static class ProfileValidator
         var spec = new ProfileSpec(name, definition.Description ?? "", report.File, scales, trials, selected, durations, slo, budget)
         {
             Backends = definition.Backends is { Count: > 0 } named ? named : null,
+            KernelTable = definition.KernelTable ?? false,
         };
         backendCount = spec.Backends?.Count ?? backendCount;
         if (budget is not null && RunEstimate.For(spec, backendCount) is var estimate && estimate > budget.Total)

@@ -20,6 +20,7 @@ internal static partial class ReportDocumentBuilder
         var sections = new List<ReportSection> { ReadFirst(model), ClaimsSummary(claims) };
         sections.AddRange(claims.Select(ClaimSection));
         sections.AddRange(model.Workloads.SelectMany(w => WorkloadSections(model, w, charts)));
+        sections.AddRange(KernelSections(model));
         sections.Add(TimeSeriesSection(charts));
         sections.Add(EnvironmentSection(model, charts.Machine));
         sections.Add(MethodSection(model));

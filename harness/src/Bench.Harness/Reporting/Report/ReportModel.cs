@@ -1,3 +1,4 @@
+using Bench.Harness.Reporting.Report.Kernel;
 using Bench.Harness.Results;
 
 namespace Bench.Harness.Reporting.Report;
@@ -16,6 +17,9 @@ internal sealed record ReportModel(
     IReadOnlyList<string> Workloads,
     IReadOnlyList<CellGroup> Groups)
 {
+    /// <summary>The kernel table from the results folder's micro/, or why there is none; absent unless the run asked for it.</summary>
+    public KernelTableReading Kernel { get; init; } = KernelTableReading.Absent;
+
     /// <summary>The group of one backend × workload × scale, or null when that combination did not run.</summary>
     public CellGroup? Find(string backend, string workload, int scale) =>
         Groups.FirstOrDefault(g => g.Backend == backend && g.Workload == workload && g.Scale == scale);

@@ -1,3 +1,4 @@
+using Bench.Harness.Reporting.Report.Kernel;
 using Bench.Harness.Results;
 using Bench.Harness.Statistics;
 
@@ -6,7 +7,8 @@ namespace Bench.Harness.Reporting.Report;
 /// <summary>Aggregates a results document across trials: per backend × workload × scale × metric.</summary>
 internal static class ReportModelBuilder
 {
-    public static ReportModel Build(ResultsDocument results)
+    /// <summary>The model of <paramref name="results"/>, with the kernel table read beside it (absent when null).</summary>
+    public static ReportModel Build(ResultsDocument results, KernelTableReading? kernel = null)
     {
         var backends = Ordered(Listed(results, "backends"), results.Cells.Select(c => c.Backend));
         var workloads = Ordered(Listed(results, "workloads"), results.Cells.Select(c => c.Workload));
@@ -17,7 +19,7 @@ internal static class ReportModelBuilder
             .ThenBy(g => g.Scale)
             .ThenBy(g => IndexOf(backends, g.Backend))
             .ToList();
-        return new ReportModel(results, backends, workloads, groups);
+        return new ReportModel(results, backends, workloads, groups) { Kernel = kernel ?? KernelTableReading.Absent };
     }
 
     private static CellGroup Group(string backend, string workload, int scale, IReadOnlyList<CellResult> trials)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Bench.Harness.Reporting.Report.Claims;
+using Bench.Harness.Reporting.Report.Kernel;
 using Bench.Harness.Results;
 
 namespace Bench.Harness.Reporting.Report;
@@ -18,10 +19,10 @@ internal static class ReportWriter
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Builds the document and report.md from a results document, without running anything.</summary>
-    public static (Document.ReportDocument Document, ChartSet Charts, string Markdown) Compose(ResultsDocument results)
+    /// <summary>Builds the document and report.md from a results document (and its kernel table, if any), without running anything.</summary>
+    public static (Document.ReportDocument Document, ChartSet Charts, string Markdown) Compose(ResultsDocument results, KernelTableReading? kernel = null)
     {
-        var model = ReportModelBuilder.Build(results);
+        var model = ReportModelBuilder.Build(results, kernel);
         var claims = ClaimsEvaluator.Evaluate(model);
         var charts = ChartSpecsBuilder.Build(model);
         var document = ReportDocumentBuilder.Build(model, claims, charts);
@@ -32,7 +33,7 @@ internal static class ReportWriter
     {
         var results = ResultsReader.Load(resultsPath);
         var directory = Directory.Exists(resultsPath) ? Path.GetFullPath(resultsPath) : Path.GetDirectoryName(Path.GetFullPath(resultsPath))!;
-        var (document, charts, markdown) = Compose(results);
+        var (document, charts, markdown) = Compose(results, KernelTableFile.Read(directory));
         var markdownPath = Path.Combine(directory, MarkdownFileName);
         await File.WriteAllTextAsync(markdownPath, markdown, Utf8, cancellationToken).ConfigureAwait(false);
 
