@@ -53,7 +53,11 @@ internal static class CompareCommand
         using var signals = ChildProcessRegistry.CancelOnTermination(cancellation);
         var console = AnsiConsole.Console;
         console.MarkupLineInterpolated($"[bold]compare[/] profile [bold]{profile.Name}[/]: {profile.Description}");
-        console.MarkupLineInterpolated($"backends: {string.Join(", ", backends.Select(b => b.Name))} · {cpus.Describe()} · estimate {DurationText.Format(RunEstimate.For(profile, backends.Count))}");
+        console.MarkupLineInterpolated($"backends: {string.Join(", ", backends.Select(b => b.Name))} · {cpus.Describe()} · estimate {DurationText.Format(RunEstimate.For(profile, backends))}");
+        foreach (var (workload, cannot) in CellPlan.NotApplicable(profile, backends))
+        {
+            console.MarkupLineInterpolated($"[grey]{workload.Name}: not run on {string.Join(", ", cannot.Select(b => b.Name))} (needs the '{workload.RequiredFeature}' feature in workloads/backends.yaml)[/]");
+        }
 
         var startedAt = DateTimeOffset.UtcNow;
         var directory = request.Out is { } dir ? Path.GetFullPath(dir) : ResultsWriter.DefaultDirectory(root, profile.Name, startedAt);
@@ -136,7 +140,7 @@ internal static class CompareCommand
         ProfileSpec? profile = null;
         try
         {
-            profile = WorkloadCatalog.Load(root, Math.Max(1, catalog?.Backends.Count ?? 1)).Profile(request.Profile);
+            profile = WorkloadCatalog.Load(root, Math.Max(1, catalog?.Backends.Count ?? 1), catalog?.Backends).Profile(request.Profile);
         }
         catch (InvalidInputException ex)
         {

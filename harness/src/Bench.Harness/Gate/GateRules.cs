@@ -30,6 +30,8 @@ internal sealed record GateRules(double MaxRegression, IReadOnlyList<GateRule> R
         new(MetricNames.ConnectP99, LatencyFloorMs),
         new(MetricNames.HeartbeatP99WithJobs, LatencyFloorMs),
         new(MetricNames.HeartbeatSlowdown, 0.1),
+        new(MetricNames.IngestP99WithAnalytics, LatencyFloorMs),
+        new(MetricNames.AnalysisP99, LatencyFloorMs),
         new(MetricNames.JobsThroughput, 0),
         new(MetricNames.JobsThroughputPrefix + "*", 0),
         new(MetricNames.JobsP99, LatencyFloorMs),

@@ -38,10 +38,16 @@ internal sealed class BackendCatalog(IReadOnlyList<BackendSpec> backends)
             else if (!Directory.Exists(Path.Combine(root, item.Workdir))) errors.Add($"{where}.workdir '{item.Workdir}' does not exist");
             if (item.Name is not null && specs.Any(s => s.Name == item.Name)) errors.Add($"{where}.name '{item.Name}' appears twice");
             var workers = Workers(item.Workers, $"{where}.workers", errors);
+            foreach (var feature in (item.Features ?? []).Where(f => !BackendSpec.KnownFeatures.ContainsKey(f)))
+            {
+                errors.Add($"{where}.features: unknown feature '{feature}' (known: {string.Join(", ", BackendSpec.KnownFeatures.Keys)})");
+            }
+
             if (errors.Count == 0)
             {
                 specs.Add(new BackendSpec(item.Name!, item.Description ?? item.Name!, item.Language ?? "unknown", item.Workdir!, item.Command!,
-                    item.Args ?? [], item.Env ?? [], item.Exempt ?? [], workers));
+                    item.Args ?? [], item.Env ?? [], item.Exempt ?? [], workers)
+                { Features = item.Features ?? [] });
             }
         }
 

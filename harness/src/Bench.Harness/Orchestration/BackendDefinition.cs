@@ -22,6 +22,9 @@ internal sealed class BackendDefinition
 
     /// <summary>Contract checks this variant is exempt from, with the reason (multi-process variants keep state per worker).</summary>
     public Dictionary<string, string>? Exempt { get; set; }
+
+    /// <summary>What the backend offers beyond the contract, which some workloads need (<c>analysis</c>: results on devices/{id}/analysis).</summary>
+    public List<string>? Features { get; set; }
 }
 
 /// <summary>The root of workloads/backends.yaml.</summary>

@@ -17,6 +17,17 @@ internal sealed record BackendSpec(
 {
     public const string MqttPortPlaceholder = "{mqttport}";
 
+    /// <summary>The features backends.yaml may list, with what each promises.</summary>
+    public static readonly IReadOnlyDictionary<string, string> KnownFeatures = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["analysis"] = "publishes an analysis result on devices/{id}/analysis for each reading with 16 or more vibration samples (the pipeline workload)",
+    };
+
+    /// <summary>Features beyond the contract (see <see cref="KnownFeatures"/>); workloads that need one run only on backends that list it.</summary>
+    public IReadOnlyList<string> Features { get; init; } = [];
+
+    public bool Offers(string? feature) => feature is null || Features.Contains(feature, StringComparer.Ordinal);
+
     /// <summary>True for a backend that is its own MQTT broker (node-aedes): the harness gives it an MQTT port and starts no mosquitto.</summary>
     public bool ServesMqtt => Arguments.Any(a => a.Contains(MqttPortPlaceholder, StringComparison.Ordinal));
 

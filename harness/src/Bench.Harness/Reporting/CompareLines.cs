@@ -75,6 +75,8 @@ internal class CompareLines(IAnsiConsole console) : ICompareObserver
 
         return result.Metrics.ContainsKey(MetricNames.Capacity)
             ? $"capacity {Value(MetricNames.Capacity, "0")}, p99 {Value(MetricNames.LatencyP99, "0.0")}"
+            : result.Metrics.ContainsKey(MetricNames.IngestSlowdown)
+                ? $"ingest p99 {Value(MetricNames.IngestP99Baseline, "0.0")} → {Value(MetricNames.IngestP99WithAnalytics, "0.0")} with analytics, analysis p99 {Value(MetricNames.AnalysisP99, "0.0")}"
             : result.Metrics.ContainsKey(MetricNames.HeartbeatSlowdown)
                 ? $"heartbeat p99 {Value(MetricNames.HeartbeatP99Baseline, "0.0")} → {Value(MetricNames.HeartbeatP99WithJobs, "0.0")} with jobs"
                 : $"{Value(MetricNames.Throughput, "0")}, p99 {Value(MetricNames.LatencyP99, "0.0")}, RSS {Value(MetricNames.BackendRssMax, "0")}";

@@ -32,6 +32,15 @@ internal static class MetricNames
     public const string HeartbeatP99WithJobs = "heartbeat.p99.with-jobs";
     public const string HeartbeatSlowdown = "heartbeat.p99.slowdown";
 
+    // pipeline: ingestion acks with and without analytics behind the broker, and the analysis results.
+    public const string IngestP99Baseline = "ingest.p99.baseline";
+    public const string IngestP99WithAnalytics = "ingest.p99.with-analytics";
+    public const string IngestSlowdown = "ingest.p99.slowdown";
+    public const string AnalysisThroughput = "analysis.throughput";
+    public const string AnalysisP50 = "analysis.p50";
+    public const string AnalysisP99 = "analysis.p99";
+    public const string AnalysisErrorPercent = "analysis.errors.percent";
+
     // cpu-jobs and mixed.
     public const string JobsThroughput = "jobs.throughput";
     public const string JobsP99 = "jobs.p99";

@@ -9,7 +9,9 @@ internal static class ProfileValidator
     /// <summary>
     /// The spec, or null when this file has a problem. Workloads are looked up in <paramref name="workloads"/>
     /// (the valid ones); names of invalid workload files are accepted silently, their own errors say enough.
-    /// The budget is checked against the estimate for <paramref name="backendCount"/> backends.
+    /// The budget is checked against the estimate for the profile's own backends, else <paramref name="backendCount"/>
+    /// backends; a workload that needs a feature counts the backends of <paramref name="lineup"/> offering it (none when
+    /// no lineup is given).
     /// </summary>
     public static ProfileSpec? Validate(
         string name,
@@ -17,7 +19,8 @@ internal static class ProfileValidator
         IReadOnlyDictionary<string, WorkloadSpec> workloads,
         IReadOnlySet<string> invalidWorkloads,
         int backendCount,
-        ValidationReport report)
+        ValidationReport report,
+        IReadOnlyList<Orchestration.BackendSpec>? lineup = null)
     {
         var scales = Scales(definition.Scales, report);
         var trials = report.Check("trials", report.Required("trials", definition.Trials), t => t is >= 1 and <= MaxTrials, $"1 to {MaxTrials}") ?? 1;
@@ -38,7 +41,9 @@ internal static class ProfileValidator
             KernelTable = definition.KernelTable ?? false,
         };
         backendCount = spec.Backends?.Count ?? backendCount;
-        if (budget is not null && RunEstimate.For(spec, backendCount) is var estimate && estimate > budget.Total)
+        var chosen = lineup is null ? null : spec.Backends is { } names ? [.. lineup.Where(b => names.Contains(b.Name))] : lineup;
+        var estimate = chosen is { Count: > 0 } ? RunEstimate.For(spec, chosen) : RunEstimate.For(spec, backendCount);
+        if (budget is not null && estimate > budget.Total)
         {
             report.Add("budget.total", $"the estimate for {backendCount} backend(s) × {selected.Count} workload(s) is {DurationText.Format(estimate)}, over the budget of {DurationText.Format(budget.Total)}: shorten durations or remove scales");
             return null;

@@ -16,20 +16,33 @@ internal static class RunEstimate
     /// broke the SLO). Workloads that do not scale with devices run once per trial. The kernel table, when the
     /// profile asks for it, runs once.
     /// </summary>
-    public static TimeSpan For(ProfileSpec profile, int backendCount)
+    public static TimeSpan For(ProfileSpec profile, int backendCount) =>
+        For(profile, workload => workload.RequiredFeature is null ? backendCount : 0);
+
+    /// <summary>The estimate for these backends: a workload that needs a feature counts only the backends offering it.</summary>
+    public static TimeSpan For(ProfileSpec profile, IReadOnlyList<Orchestration.BackendSpec> backends) =>
+        For(profile, workload => backends.Count(b => b.Offers(workload.RequiredFeature)));
+
+    /// <summary>The estimate when <paramref name="runners"/> says how many backends run each workload.</summary>
+    public static TimeSpan For(ProfileSpec profile, Func<WorkloadSpec, int> runners)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(runners);
         var startup = profile.Budget?.StartupPerCell ?? TimeSpan.Zero;
         var perTrial = TimeSpan.Zero;
         foreach (var workload in profile.Workloads)
         {
             var scales = workload.ScalesWithDevices ? profile.Scales : profile.Scales.Take(1);
+            // mixed and pipeline run their fleet twice (alone, then with the jobs or analytics), ramp and warm-up included.
+            var runs = workload.Kind is WorkloadKind.Mixed or WorkloadKind.Pipeline ? 2 : 1;
             foreach (var devices in scales)
             {
-                perTrial += startup + profile.Durations.Warmup + Ramp(workload, devices) + Measured(workload, profile.Durations);
+                var cell = startup + (runs * (profile.Durations.Warmup + Ramp(workload, devices) + Measured(workload, profile.Durations)));
+                perTrial += cell * runners(workload);
             }
         }
 
-        return (perTrial * profile.Trials * backendCount) + (profile.KernelTable ? KernelTable : TimeSpan.Zero);
+        return (perTrial * profile.Trials) + (profile.KernelTable ? KernelTable : TimeSpan.Zero);
     }
 
     /// <summary>The recorded time of one cell: the ladder's steps, or the measure duration.</summary>

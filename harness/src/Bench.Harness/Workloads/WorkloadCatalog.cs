@@ -16,8 +16,11 @@ internal sealed class WorkloadCatalog(IReadOnlyDictionary<string, WorkloadSpec> 
 
     public IReadOnlyDictionary<string, ProfileSpec> Profiles { get; } = profiles;
 
-    /// <summary>Loads and validates every file; budgets are checked for <paramref name="backendCount"/> backends.</summary>
-    public static WorkloadCatalog Load(string root, int backendCount)
+    /// <summary>
+    /// Loads and validates every file; budgets are checked for <paramref name="backendCount"/> backends, or for the
+    /// backends of <paramref name="lineup"/> (a profile's own list picked from it) with the features they offer.
+    /// </summary>
+    public static WorkloadCatalog Load(string root, int backendCount, IReadOnlyList<Orchestration.BackendSpec>? lineup = null)
     {
         var errors = new List<string>();
         var workloads = new Dictionary<string, WorkloadSpec>(StringComparer.Ordinal);
@@ -42,7 +45,7 @@ internal sealed class WorkloadCatalog(IReadOnlyDictionary<string, WorkloadSpec> 
         {
             var report = new ValidationReport(relative, errors);
             var definition = YamlFile.Read<ProfileDefinition>(Path.Combine(root, relative), report);
-            if (definition is not null && ProfileValidator.Validate(name, definition, workloads, invalid, backendCount, report) is { } spec)
+            if (definition is not null && ProfileValidator.Validate(name, definition, workloads, invalid, backendCount, report, lineup) is { } spec)
             {
                 profiles[name] = spec;
             }

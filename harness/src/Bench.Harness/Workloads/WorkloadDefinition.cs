@@ -18,4 +18,6 @@ internal sealed class WorkloadDefinition
     public MqttDefinition? Mqtt { get; set; }
 
     public JobsDefinition? Jobs { get; set; }
+
+    public AnalyticsDefinition? Analytics { get; set; }
 }

@@ -17,4 +17,7 @@ internal enum WorkloadKind
 
     /// <summary><c>mixed</c>: WebSocket heartbeats with and without analyze jobs.</summary>
     Mixed,
+
+    /// <summary><c>pipeline</c>: MQTT ingestion acks with and without analytics running behind the broker (backends with the <c>analysis</c> feature).</summary>
+    Pipeline,
 }

@@ -10,6 +10,7 @@ internal static class WorkloadKinds
         ["mqtt-fleet"] = WorkloadKind.MqttFleet,
         ["cpu-jobs"] = WorkloadKind.CpuJobs,
         ["mixed"] = WorkloadKind.Mixed,
+        ["pipeline"] = WorkloadKind.Pipeline,
     };
 
     public static string Name(WorkloadKind kind) => ByName.First(entry => entry.Value == kind).Key;
@@ -22,6 +23,7 @@ internal static class WorkloadKinds
         WorkloadKind.MqttFleet => ["fleet"],
         WorkloadKind.CpuJobs => ["jobs"],
         WorkloadKind.Mixed => ["fleet", "jobs"],
+        WorkloadKind.Pipeline => ["fleet", "analytics"],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -33,6 +35,7 @@ internal static class WorkloadKinds
         WorkloadKind.MqttFleet => ["telemetry", "mqtt"],
         WorkloadKind.CpuJobs => [],
         WorkloadKind.Mixed => ["telemetry"],
+        WorkloadKind.Pipeline => ["telemetry", "mqtt"],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -11,6 +11,7 @@ namespace Bench.Harness.Workloads;
 /// <param name="Fleet">Persistent devices (ws-fleet, mqtt-fleet, mixed).</param>
 /// <param name="Mqtt">MQTT sessions (mqtt-fleet).</param>
 /// <param name="Jobs">Analyze jobs (cpu-jobs, mixed).</param>
+/// <remarks>The pipeline kind also sets <see cref="Analytics"/>.</remarks>
 internal sealed record WorkloadSpec(
     string Name,
     WorkloadKind Kind,
@@ -25,4 +26,13 @@ internal sealed record WorkloadSpec(
 {
     /// <summary>False for workloads whose load does not depend on the device count (cpu-jobs): they run once per trial, at the profile's first scale.</summary>
     public bool ScalesWithDevices => Kind != WorkloadKind.CpuJobs;
+
+    /// <summary>The analytics load (pipeline); null for other kinds.</summary>
+    public AnalyticsSpec? Analytics { get; init; }
+
+    /// <summary>True when the devices reach the backend through a broker the harness starts (unless the backend is its own broker).</summary>
+    public bool UsesBroker => Kind is WorkloadKind.MqttFleet or WorkloadKind.Pipeline;
+
+    /// <summary>The backend feature this workload needs (workloads/backends.yaml <c>features:</c>), or null when every backend can run it.</summary>
+    public string? RequiredFeature => Kind == WorkloadKind.Pipeline ? AnalyticsSpec.Feature : null;
 }

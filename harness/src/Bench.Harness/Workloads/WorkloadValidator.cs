@@ -30,8 +30,11 @@ internal static class WorkloadValidator
             kind == WorkloadKind.HttpIngest ? Http(definition.Http, report) : null,
             definition.Ladder is null ? null : Ladder(definition.Ladder, report),
             definition.Fleet is null ? null : Fleet(definition.Fleet, report),
-            kind == WorkloadKind.MqttFleet ? Mqtt(definition.Mqtt, report) : null,
-            definition.Jobs is null ? null : Jobs(definition.Jobs, report));
+            kind is WorkloadKind.MqttFleet or WorkloadKind.Pipeline ? Mqtt(definition.Mqtt, report) : null,
+            definition.Jobs is null ? null : Jobs(definition.Jobs, report))
+        {
+            Analytics = definition.Analytics is null ? null : Analytics(definition.Analytics, report),
+        };
         return report.HasErrors ? null : spec;
     }
 
@@ -45,6 +48,7 @@ internal static class WorkloadValidator
             ["fleet"] = definition.Fleet is not null,
             ["mqtt"] = definition.Mqtt is not null,
             ["jobs"] = definition.Jobs is not null,
+            ["analytics"] = definition.Analytics is not null,
         };
         var required = WorkloadKinds.Required(kind);
         var allowed = required.Concat(WorkloadKinds.Optional(kind)).ToHashSet();
@@ -90,6 +94,13 @@ internal static class WorkloadValidator
     private static MqttSpec Mqtt(MqttDefinition? definition, ValidationReport report) => new(
         report.Check("mqtt.qos", definition?.Qos, q => q is 0 or 1, "0 or 1") ?? MqttSpec.Default.Qos,
         report.Duration("mqtt.keepAlive", definition?.KeepAlive, MqttSpec.Default.KeepAlive, TimeSpan.FromSeconds(1)) ?? MqttSpec.Default.KeepAlive);
+
+    private static AnalyticsSpec Analytics(AnalyticsDefinition definition, ValidationReport report) => new(
+        report.Check("analytics.devices", report.Required("analytics.devices", definition.Devices), n => n is >= 1 and <= 10_000, "1 to 10000") ?? 1,
+        report.Duration("analytics.sendInterval", definition.SendInterval, null, TimeSpan.FromMilliseconds(10)) ?? TimeSpan.FromSeconds(1),
+        // The hybrid edge forwards readings of at least 16 samples (node-reference/src/hybrid/README.md); the contract allows 1024.
+        report.Check("analytics.vibrationSamples", report.Required("analytics.vibrationSamples", definition.VibrationSamples), n => n is >= 16 and <= 1024, "16 to 1024 (16 is the fewest a pipeline analyses; contract §2 allows 1024)") ?? 16,
+        report.Duration("analytics.resultTimeout", definition.ResultTimeout, FleetSpec.DefaultTimeout, MinimumTimeout) ?? FleetSpec.DefaultTimeout);
 
     private static JobMixSpec Jobs(JobsDefinition definition, ValidationReport report)
     {

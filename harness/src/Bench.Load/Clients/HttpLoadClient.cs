@@ -117,9 +117,10 @@ internal sealed class HttpLoadClient : ILoadClient
     private ReadOnlyMemory<byte> Telemetry(int device, out byte[] rented)
     {
         byte[] id = _deviceIds[device] ??= TelemetryPayload.Utf8(_options.DeviceId(device));
-        rented = ArrayPool<byte>.Shared.Rent(TelemetryPayload.MaxLength);
+        byte[] vibration = _options.VibrationField;
+        rented = ArrayPool<byte>.Shared.Rent(TelemetryPayload.MaxLength + vibration.Length);
         long seq = Interlocked.Increment(ref _seq[device]);
-        int length = TelemetryPayload.Write(rented, id, seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        int length = TelemetryPayload.Write(rented, id, seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), vibration);
         return rented.AsMemory(0, length);
     }
 

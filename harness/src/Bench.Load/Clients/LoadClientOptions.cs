@@ -1,4 +1,5 @@
 using System.Net;
+using Bench.Load.Engine;
 using Bench.Mqtt;
 
 namespace Bench.Load.Clients;
@@ -7,7 +8,8 @@ namespace Bench.Load.Clients;
 /// <remarks>
 /// Devices: how many devices (or closed-model connections) the client holds; DeviceId: the id of device i, unique
 /// across agents; AnalyzeBody: the pre-built analyze request, or null to send telemetry; MaxConnections: the HTTP pool
-/// bound; InFlightPerDevice: WebSocket and MQTT sends a device may have waiting for their acks.
+/// bound; InFlightPerDevice: WebSocket and MQTT sends a device may have waiting for their acks; VibrationField: appended
+/// to every reading (<see cref="TelemetryPayload.VibrationField"/>, empty for none); MqttReply: what answers an MQTT send.
 /// </remarks>
 internal sealed record LoadClientOptions(
     int Devices,
@@ -20,4 +22,9 @@ internal sealed record LoadClientOptions(
     byte[]? AnalyzeBody,
     int MaxConnections,
     int InFlightPerDevice,
-    TimeSpan SendTimeout);
+    TimeSpan SendTimeout)
+{
+    public byte[] VibrationField { get; init; } = [];
+
+    public MqttReply MqttReply { get; init; } = MqttReply.Ack;
+}

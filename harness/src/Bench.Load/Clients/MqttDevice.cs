@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using Bench.Load.Engine;
 using Bench.Load.Recording;
 using Bench.Mqtt;
 
@@ -13,23 +14,32 @@ internal sealed class MqttDevice
     private readonly MqttQos _qos;
     private readonly InFlightWindow _window;
     private readonly ISendObserver _observer;
+    private readonly byte[] _vibration;
     private MqttClient? _client;
     private long _seq;
 
-    public MqttDevice(int index, string id, MqttQos qos, int inFlight, ISendObserver observer)
+    /// <summary>
+    /// Device <paramref name="index"/> with client id <paramref name="id"/>: it publishes at <paramref name="qos"/>, keeps up to
+    /// <paramref name="inFlight"/> sends waiting and reports them to <paramref name="observer"/>. Every reading carries
+    /// <paramref name="vibrationField"/> (shared by all devices, never written to); <paramref name="reply"/> says what answers
+    /// a send: the ack, or the pipeline's analysis result (both carry the send's seq).
+    /// </summary>
+    public MqttDevice(int index, string id, MqttQos qos, int inFlight, ISendObserver observer, byte[] vibrationField, MqttReply reply)
     {
         _index = index;
         _utf8Id = TelemetryPayload.Utf8(id);
         _qos = qos;
         _window = new InFlightWindow(inFlight);
         _observer = observer;
+        _vibration = vibrationField;
         TelemetryTopic = $"devices/{id}/telemetry";
-        AckTopic = $"devices/{id}/ack";
+        AckTopic = reply == MqttReply.Analysis ? $"devices/{id}/analysis" : $"devices/{id}/ack";
         ErrorTopic = $"devices/{id}/error";
     }
 
     public string TelemetryTopic { get; }
 
+    /// <summary>Where the reply that completes a send arrives: <c>devices/{id}/ack</c>, or <c>devices/{id}/analysis</c>.</summary>
     public string AckTopic { get; }
 
     public string ErrorTopic { get; }
@@ -100,10 +110,10 @@ internal sealed class MqttDevice
 
     private async Task PublishAsync(MqttClient client, long seq, long intended)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(TelemetryPayload.MaxLength);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(TelemetryPayload.MaxLength + _vibration.Length);
         try
         {
-            int length = TelemetryPayload.Write(buffer, _utf8Id, seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            int length = TelemetryPayload.Write(buffer, _utf8Id, seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), _vibration);
             await client.PublishAsync(TelemetryTopic, buffer.AsMemory(0, length), _qos, CancellationToken.None);
         }
         catch (Exception e)

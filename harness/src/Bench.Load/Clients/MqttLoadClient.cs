@@ -19,7 +19,7 @@ internal sealed class MqttLoadClient(LoadClientOptions options, ISendObserver ob
     public async Task<bool> ConnectAsync(int device, CancellationToken cancellationToken)
     {
         string id = options.DeviceId(device);
-        var state = new MqttDevice(device, id, options.MqttQos, options.InFlightPerDevice, observer);
+        var state = new MqttDevice(device, id, options.MqttQos, options.InFlightPerDevice, observer, options.VibrationField, options.MqttReply);
         var clientOptions = new MqttClientOptions(options.MqttHost, options.MqttPort, "bench-" + id)
         {
             LocalAddress = options.SourceAddress,

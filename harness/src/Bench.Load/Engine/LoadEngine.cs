@@ -75,7 +75,11 @@ public static partial class LoadEngine
             spec.Operation == LoadOperation.Analyze ? AnalyzePayload.Build(spec.AnalyzeSamples) : null,
             maxConnections,
             inFlightPerDevice,
-            spec.SendTimeout);
+            spec.SendTimeout)
+        {
+            VibrationField = TelemetryPayload.VibrationField(spec.VibrationSamples),
+            MqttReply = spec.MqttReply,
+        };
     }
 
     private static ILoadRunner CreateRunner(LoadSpec spec, ILoadClient client, LoadRecorder recorder, RunTimeline timeline) => spec switch

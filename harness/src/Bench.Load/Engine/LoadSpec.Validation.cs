@@ -1,3 +1,4 @@
+using Bench.Load.Clients;
 using Bench.Mqtt;
 
 namespace Bench.Load.Engine;
@@ -50,6 +51,10 @@ public abstract partial record LoadSpec
         Check(errors, double.IsFinite(ConnectRate) && ConnectRate > 0, $"connectRate must be > 0, was {ConnectRate}");
         Check(errors, MqttQos is MqttQos.AtMostOnce or MqttQos.AtLeastOnce, $"mqttQos must be 0 or 1, was {MqttQos}");
         Check(errors, Operation == LoadOperation.Telemetry || Protocol == LoadProtocol.Http, "operation analyze needs protocol http");
+        Check(errors, VibrationSamples is >= 0 and <= TelemetryPayload.MaxVibrationSamples,
+            $"vibrationSamples must be in [0, {TelemetryPayload.MaxVibrationSamples}], was {VibrationSamples}");
+        Check(errors, MqttReply is MqttReply.Ack || Protocol == LoadProtocol.Mqtt, "mqttReply analysis needs protocol mqtt");
+        Check(errors, MqttReply is MqttReply.Ack or MqttReply.Analysis, $"mqttReply must be ack or analysis, was {MqttReply}");
         Check(errors, Operation != LoadOperation.Analyze || (AnalyzeSamples is >= 16 and <= 65_536 && (AnalyzeSamples & (AnalyzeSamples - 1)) == 0),
             $"analyzeSamples must be a power of two from 16 to 65,536, was {AnalyzeSamples}");
         if (Target is null)

@@ -49,6 +49,12 @@ public abstract partial record LoadSpec
     /// <summary>QoS of MQTT telemetry publishes.</summary>
     public MqttQos MqttQos { get; init; } = MqttQos.AtMostOnce;
 
+    /// <summary>Numbers in each reading's <c>vibration</c> array (contract §2: at most 1024); 0 sends none.</summary>
+    public int VibrationSamples { get; init; }
+
+    /// <summary>The MQTT reply a send waits for: the backend's ack, or the analysis result of a pipeline backend.</summary>
+    public MqttReply MqttReply { get; init; } = MqttReply.Ack;
+
     /// <summary>How many devices (or closed-model connections) the run holds.</summary>
     [JsonIgnore]
     public abstract int DeviceCount { get; }

@@ -38,6 +38,44 @@ public sealed class FleetAgainstBackendTests
         AssertEveryDeviceAnswered(result);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Mqtt_devices_sending_vibration_to_the_hybrid_pipeline_get_every_analysis_result_matched_by_seq()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(null, CancellationToken.None);
+        var hybrid = BackendCatalog.Load(Root).Select(["hybrid"])[0];
+        await using var backend = await RunningBackend.StartAsync(hybrid, Root, broker.Url, 2, null, CancellationToken.None);
+        var target = new LoadTarget(backend.BaseAddress, "127.0.0.1", broker.Port);
+        var spec = Fleet(LoadProtocol.Mqtt, target) with { Devices = 20, VibrationSamples = 256, MqttReply = MqttReply.Analysis, MqttQos = MqttQos.AtLeastOnce };
+
+        var result = await LoadEngine.RunAsync(spec, null, CancellationToken.None);
+
+        // 20 devices every 0.5 s ± 10% for 3 s: about 120 readings, each analysed by a Python worker and answered.
+        Assert.Equal(new ConnectionSummary(20, 20, 0, 0), result.Connections);
+        Assert.InRange(result.Sent, 100, 140);
+        Assert.Equal(result.Sent, result.Acked);
+        Assert.Equal(0, result.TotalErrors);
+        Assert.Equal(result.Acked, result.Latency.TotalCount);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Waiting_for_analysis_from_a_backend_that_only_acks_counts_every_send_as_a_timeout()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(null, CancellationToken.None);
+        await using var backend = await RunningBackend.StartAsync(Node(), Root, broker.Url, 1, null, CancellationToken.None);
+        var target = new LoadTarget(backend.BaseAddress, "127.0.0.1", broker.Port);
+        var spec = Fleet(LoadProtocol.Mqtt, target) with
+        {
+            Devices = 10, VibrationSamples = 64, MqttReply = MqttReply.Analysis, SendTimeout = TimeSpan.FromSeconds(1),
+        };
+
+        var result = await LoadEngine.RunAsync(spec, null, CancellationToken.None);
+
+        // The node backend acks on devices/{id}/ack, which these devices do not wait for: nothing is matched.
+        Assert.InRange(result.Sent, 40, 80);
+        Assert.Equal(0, result.Acked);
+        Assert.Equal(result.Sent, result.TotalErrors);
+    }
+
     private static BackendSpec Node() => BackendCatalog.Load(Root).Select(["node"])[0];
 
     private static FleetLoadSpec Fleet(LoadProtocol protocol, LoadTarget target) => new()

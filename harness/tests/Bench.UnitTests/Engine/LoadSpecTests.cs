@@ -70,6 +70,21 @@ public sealed class LoadSpecTests
     }
 
     [Fact]
+    public void Vibration_and_the_analysis_reply_are_checked_and_survive_the_trip_to_an_agent()
+    {
+        var wrong = new FleetLoadSpec { Protocol = LoadProtocol.WebSocket, Target = Target, VibrationSamples = 2000, MqttReply = MqttReply.Analysis };
+        var right = new FleetLoadSpec { Protocol = LoadProtocol.Mqtt, Target = Target, VibrationSamples = 256, MqttReply = MqttReply.Analysis };
+
+        Assert.Equal(
+            ["vibrationSamples must be in [0, 1024], was 2000", "mqttReply analysis needs protocol mqtt"],
+            wrong.Validate());
+        Assert.Empty(right.Validate());
+        var back = Assert.IsType<FleetLoadSpec>(LoadJson.Deserialize<LoadSpec>(LoadJson.Serialize<LoadSpec>(right)));
+        Assert.Equal((256, MqttReply.Analysis), (back.VibrationSamples, back.MqttReply));
+        Assert.Contains("\"mqttReply\":\"Analysis\"", LoadJson.Serialize<LoadSpec>(right), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_stages_must_cover_the_measured_window_and_warm_up_runs_at_the_first_rate()
     {
         var spec = new OpenLoadSpec

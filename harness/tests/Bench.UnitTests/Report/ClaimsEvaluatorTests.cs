@@ -189,13 +189,18 @@ public sealed class ClaimsEvaluatorTests
     }
 
     [Fact]
-    public void C8_is_not_measured_without_the_hybrid_backend_and_holds_when_its_ingestion_stays_flat()
+    public void C8_is_not_measured_without_the_hybrid_on_pipeline_holds_when_ingestion_stays_flat_and_fails_when_it_rises()
     {
+        const string alone = MetricNames.IngestP99Baseline, busy = MetricNames.IngestP99WithAnalytics;
         var withoutHybrid = new ReportResults().Add("node", "mixed", 1000, 3, (Baseline, [2, 2.1, 2.2]), (WithJobs, [80, 85, 90]));
-        var flat = new ReportResults().Add("hybrid", "mixed", 1000, 3, (Baseline, [4, 4.1, 4.2]), (WithJobs, [4.2, 4.0, 4.3]));
+        var hybridOnMixedOnly = new ReportResults().Add("hybrid", "mixed", 1000, 3, (Baseline, [4, 4.1, 4.2]), (WithJobs, [4.2, 4.0, 4.3]));
+        var flat = new ReportResults().Add("hybrid", "pipeline", 1000, 3, (alone, [4, 4.1, 4.2]), (busy, [4.2, 4.0, 4.3]));
+        var rising = new ReportResults().Add("hybrid", "pipeline", 1000, 3, (alone, [4, 4.1, 4.2]), (busy, [30, 35, 40]));
 
         Assert.Equal(ClaimVerdict.NotMeasured, Evaluate(new HybridIngestionClaim(), withoutHybrid).Verdict);
+        Assert.Equal(ClaimVerdict.NotMeasured, Evaluate(new HybridIngestionClaim(), hybridOnMixedOnly).Verdict);
         Assert.Equal(ClaimVerdict.Holds, Evaluate(new HybridIngestionClaim(), flat).Verdict);
+        Assert.Equal(ClaimVerdict.DoesNotHold, Evaluate(new HybridIngestionClaim(), rising).Verdict);
     }
 
     [Fact]

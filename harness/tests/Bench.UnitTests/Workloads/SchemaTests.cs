@@ -44,7 +44,7 @@ public class SchemaTests
             .Concat(Directory.GetFiles(Path.Combine(Root, "workloads", "profiles"), "*.yaml").Select(f => (f, profileSchema.RootElement)))
             .ToList();
 
-        Assert.Equal(9, files.Count);
+        Assert.Equal(10, files.Count);
         foreach (var (file, schema) in files)
         {
             var yaml = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(File.ReadAllText(file));

@@ -1,4 +1,5 @@
 using Bench.Harness.Orchestration;
+using Bench.Harness.Orchestration.Compare;
 using Bench.Harness.Workloads;
 
 namespace Bench.UnitTests.Workloads;
@@ -24,7 +25,7 @@ public class ShippedWorkloadTests
     [Fact]
     public void Every_standard_workload_and_profile_loads()
     {
-        Assert.Equal(["cpu-jobs", "http-ingest", "mixed", "mqtt-fleet", "ws-fleet"], Catalog.Workloads.Keys.Order());
+        Assert.Equal(["cpu-jobs", "http-ingest", "mixed", "mqtt-fleet", "pipeline", "ws-fleet"], Catalog.Workloads.Keys.Order());
         Assert.Equal(["ci", "full", "quick", "standard"], Catalog.Profiles.Keys.Order());
         Assert.All(Catalog.Workloads.Values, w => Assert.Equal(w.Name, WorkloadKinds.Name(w.Kind)));
     }
@@ -36,9 +37,28 @@ public class ShippedWorkloadTests
 
         Assert.Equal([1000], quick.Scales);
         Assert.Equal(1, quick.Trials);
-        Assert.Equal(["http-ingest", "ws-fleet", "mqtt-fleet", "cpu-jobs", "mixed"], quick.Workloads.Select(w => w.Name));
+        // pipeline is listed but runs only on backends with the analysis feature, none of quick's three.
+        Assert.Equal(["http-ingest", "ws-fleet", "mqtt-fleet", "cpu-jobs", "mixed", "pipeline"], quick.Workloads.Select(w => w.Name));
         Assert.Equal(TimeSpan.FromMinutes(6), quick.Budget!.Total);
         Assert.InRange(RunEstimate.For(quick, backendCount: 3), TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(6));
+    }
+
+    [Fact]
+    public void A_workload_that_needs_a_feature_is_planned_and_estimated_only_for_the_backends_offering_it()
+    {
+        var all = BackendCatalog.Load(RepositoryRoot.Locate()).Backends;
+        var plain = all.Where(b => b.Name is "node" or "python" or "dotnet").ToList();
+        var withHybrid = all.Where(b => b.Name is "node" or "hybrid").ToList();
+        var standard = Catalog.Profile("standard");
+        var pipelineOnly = standard with { Workloads = [.. standard.Workloads.Where(w => w.Name == "pipeline")] };
+
+        Assert.Equal(["hybrid"], all.Where(b => b.Offers("analysis")).Select(b => b.Name));
+        Assert.Empty(CellPlan.For(pipelineOnly, plain));
+        Assert.All(CellPlan.For(pipelineOnly, withHybrid), cell => Assert.Equal("hybrid", cell.Backend.Name));
+        Assert.Equal(2 * 3, CellPlan.For(pipelineOnly, withHybrid).Count); // 2 scales × 3 trials
+        Assert.Equal(TimeSpan.Zero, RunEstimate.For(pipelineOnly with { KernelTable = false }, plain));
+        Assert.Equal(RunEstimate.For(pipelineOnly with { KernelTable = false }, withHybrid), RunEstimate.For(pipelineOnly with { KernelTable = false }, [withHybrid[1]]));
+        Assert.Equal(["node", "python", "dotnet"], CellPlan.NotApplicable(pipelineOnly, plain).Single().Backends.Select(b => b.Name));
     }
 
     [Fact]

@@ -64,9 +64,29 @@ public sealed class WorkloadValidationTests : IDisposable
 
         Assert.Equal(
             [
-                "workloads/a.yaml: kind: is required (one of http-ingest, ws-fleet, mqtt-fleet, cpu-jobs, mixed)",
-                "workloads/b.yaml: kind: must be one of http-ingest, ws-fleet, mqtt-fleet, cpu-jobs, mixed (got 'udp-flood')",
+                "workloads/a.yaml: kind: is required (one of http-ingest, ws-fleet, mqtt-fleet, cpu-jobs, mixed, pipeline)",
+                "workloads/b.yaml: kind: must be one of http-ingest, ws-fleet, mqtt-fleet, cpu-jobs, mixed, pipeline (got 'udp-flood')",
                 "workloads/c.yaml: jobs: is required for kind mixed",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void A_pipeline_needs_its_analytics_section_with_enough_vibration_samples_to_analyse()
+    {
+        _folder
+            .Workload("p1", "kind: pipeline\nfleet: { sendInterval: 1s, connectRate: 10 }\n")
+            .Workload("p2", "kind: pipeline\nfleet: { sendInterval: 1s, connectRate: 10 }\nanalytics: { devices: 0, sendInterval: 1s, vibrationSamples: 8 }\n")
+            .Workload("p3", "kind: pipeline\nfleet: { sendInterval: 1s, connectRate: 10 }\nmqtt: { qos: 1 }\nanalytics: { devices: 5, sendInterval: 2s, vibrationSamples: 64 }\n")
+            .Profile("p", WorkloadFolder.ValidProfile);
+
+        var errors = Assert.Throws<InvalidInputException>(() => WorkloadCatalog.Load(_folder.Root, 3)).Errors;
+
+        Assert.Equal(
+            [
+                "workloads/p1.yaml: analytics: is required for kind pipeline",
+                "workloads/p2.yaml: analytics.devices: must be 1 to 10000 (got 0)",
+                "workloads/p2.yaml: analytics.vibrationSamples: must be 16 to 1024 (16 is the fewest a pipeline analyses; contract §2 allows 1024) (got 8)",
             ],
             errors);
     }

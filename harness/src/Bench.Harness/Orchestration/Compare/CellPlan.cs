@@ -21,11 +21,17 @@ internal sealed record CellPlan(BackendSpec Backend, WorkloadSpec Workload, int 
             {
                 foreach (var scale in workload.ScalesWithDevices ? profile.Scales : [profile.Scales[0]])
                 {
-                    cells.AddRange(backends.Select(b => new CellPlan(b, workload, scale, trial)));
+                    cells.AddRange(backends.Where(b => b.Offers(workload.RequiredFeature)).Select(b => new CellPlan(b, workload, scale, trial)));
                 }
             }
         }
 
         return cells;
     }
+
+    /// <summary>Workloads that some of the chosen backends cannot run (they lack the feature it needs), with those backends.</summary>
+    public static IEnumerable<(WorkloadSpec Workload, IReadOnlyList<BackendSpec> Backends)> NotApplicable(ProfileSpec profile, IReadOnlyList<BackendSpec> backends) =>
+        profile.Workloads
+            .Select(w => (w, (IReadOnlyList<BackendSpec>)[.. backends.Where(b => !b.Offers(w.RequiredFeature))]))
+            .Where(entry => entry.Item2.Count > 0);
 }

@@ -21,7 +21,7 @@ internal static class CellPreflight
 
         var demand = new FleetDemand(scale, scale / workload.Fleet.SendInterval.TotalSeconds, scale, ConnectionPerDevice: true);
         var plan = FleetPlanner.Plan(demand, limits, forcedAgents: null, useSourceLanes: true);
-        var server = workload.Kind == WorkloadKind.MqttFleet
+        var server = workload.UsesBroker
             ? new ServerCapacity("mosquitto", 1, "spread the devices over several brokers")
             : new ServerCapacity("a single-process backend", 1, "use a multi-process variant of the backend");
         var report = PreflightCheck.Run(plan, limits, inProcess: false, server);

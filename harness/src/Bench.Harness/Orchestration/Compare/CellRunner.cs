@@ -25,7 +25,7 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
         RunningBackend? backend = null;
         try
         {
-            if (cell.Workload.Kind == WorkloadKind.MqttFleet && !cell.Backend.ServesMqtt)
+            if (cell.Workload.UsesBroker && !cell.Backend.ServesMqtt)
             {
                 progress.Report(new CellProgress("starting mosquitto", 0, 0, 0, 0));
                 broker = await MosquittoBroker.StartAsync(cpus.Generator, cancellationToken).ConfigureAwait(false);

@@ -56,6 +56,7 @@ internal sealed class FleetDriver(LoadProtocol protocol) : IWorkloadDriver
             Duration = Phases.Whole(context.Durations.Measure),
             SendTimeout = fleet.AckTimeout,
             MqttQos = context.Workload.Mqtt is { Qos: 1 } ? MqttQos.AtLeastOnce : MqttQos.AtMostOnce,
+            VibrationSamples = context.Workload.Telemetry.VibrationSamples,
         };
     }
 

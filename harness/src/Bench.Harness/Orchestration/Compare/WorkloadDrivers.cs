@@ -13,6 +13,7 @@ internal static class WorkloadDrivers
         WorkloadKind.MqttFleet => new FleetDriver(LoadProtocol.Mqtt),
         WorkloadKind.CpuJobs => new CpuJobsDriver(),
         WorkloadKind.Mixed => new MixedDriver(),
+        WorkloadKind.Pipeline => new PipelineDriver(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no driver for this workload kind"),
     };
 }

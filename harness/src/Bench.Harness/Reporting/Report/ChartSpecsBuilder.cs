@@ -62,6 +62,7 @@ internal static partial class ChartSpecsBuilder
             yield return Spectrum(groups, workload, scale, text);
             yield return CpuByBackend(groups, workload, scale, text);
             yield return EventLoopBlocking(groups, workload, scale, text);
+            yield return IngestionWithAnalytics(groups, workload, scale, text);
             yield return JobThroughput(groups, workload, scale, text);
         }
     }
@@ -132,6 +133,23 @@ internal static partial class ChartSpecsBuilder
         }
 
         return Chart($"event-loop-{workload}-{scale}", "event-loop-blocking", "Heartbeat p99 with and without CPU jobs", workload, text, rows);
+    }
+
+    /// <summary>pipeline: ingestion ack p99 with and without analytics behind the broker (the event-loop chart, relabelled).</summary>
+    private static ChartDefinition? IngestionWithAnalytics(IReadOnlyList<CellGroup> groups, string workload, int scale, string text)
+    {
+        var rows = new JsonArray();
+        foreach (var group in groups)
+        {
+            if (group.Evidence(MetricNames.IngestP99Baseline) is { } alone && group.Evidence(MetricNames.IngestP99WithAnalytics) is { } busy)
+            {
+                rows.Add(WithSpread(Row(("backend", group.Backend), ("withCpuJobs", false), ("heartbeatP99Ms", alone.Median)), alone));
+                rows.Add(WithSpread(Row(("backend", group.Backend), ("withCpuJobs", true), ("heartbeatP99Ms", busy.Median)), busy));
+            }
+        }
+
+        var options = new JsonObject { ["load"] = "analytics", ["measure"] = "Ingestion ack latency p99 (ms)" };
+        return Chart($"ingestion-{workload}-{scale}", "event-loop-blocking", "Ingestion ack p99 with and without analytics", workload, text, rows, options);
     }
 
     private static ChartDefinition? Chart(string id, string kind, string title, string workload, string scale, JsonArray rows, JsonObject? options = null) =>
