@@ -1,26 +1,22 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Net.WebSockets;
+using Bench.Load.Clients.WebSockets;
 using Bench.Load.Recording;
 
 namespace Bench.Load.Clients;
 
 /// <summary>
-/// One WebSocket device: its socket, its in-flight sends, and a receive loop that waits with a zero-byte read so an
-/// idle device holds no receive buffer (buffers come from the shared pool only while a reply is read).
+/// One WebSocket device: its connection, its in-flight sends, and the replies its connection's receive loop hands
+/// over (an idle device holds no receive buffer; see <see cref="WebSocketConnection"/>).
 /// </summary>
-internal sealed class WebSocketDevice(int index, byte[] utf8Id, ClientWebSocket socket, int inFlight, ISendObserver observer)
+internal sealed class WebSocketDevice(int index, byte[] utf8Id, WebSocketConnection connection, int inFlight, ISendObserver observer)
+    : IWebSocketHandler
 {
-    // Replies are ~25 bytes (ack) or a short error; a longer one is read in pieces and only its start is parsed.
-    private const int ReplyBufferSize = 512;
-
     private readonly InFlightWindow _window = new(inFlight);
-    // ClientWebSocket allows one send at a time; frames of one device queue here.
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private long _seq;
     private int _closed;
 
-    public void StartReceiving() => _ = ReceiveLoopAsync();
+    public void StartReceiving() => connection.Start(this);
 
     public SendStart TrySend(long intended)
     {
@@ -47,30 +43,29 @@ internal sealed class WebSocketDevice(int index, byte[] utf8Id, ClientWebSocket 
         }
     }
 
-    public async Task CloseAsync(CancellationToken cancellationToken)
+    public Task CloseAsync(CancellationToken cancellationToken) => connection.CloseAsync(cancellationToken);
+
+    /// <summary>Runs on the connection's receive loop: must not block.</summary>
+    public void OnMessage(ReadOnlySpan<byte> payload) => Complete(AckReader.Read(payload, out long seq), seq);
+
+    public void OnClosed()
     {
-        try
+        Volatile.Write(ref _closed, 1);
+        while (_window.TryTakeOldest(out long intended, out _))
         {
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+            observer.Failed(index, intended, ErrorKind.ConnectionLost);
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            // The connection goes either way.
-        }
-        finally
-        {
-            socket.Dispose();
-        }
+
+        observer.Disconnected();
     }
 
     private async Task SendAsync(long seq, long intended)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(TelemetryPayload.MaxLength);
-        await _sendLock.WaitAsync();
         try
         {
             int length = TelemetryPayload.Write(buffer, utf8Id, seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            await socket.SendAsync(buffer.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            await connection.SendTextAsync(buffer.AsMemory(0, length));
         }
         catch (Exception e)
         {
@@ -81,65 +76,8 @@ internal sealed class WebSocketDevice(int index, byte[] utf8Id, ClientWebSocket 
         }
         finally
         {
-            _sendLock.Release();
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
-                byte[] buffer = ArrayPool<byte>.Shared.Rent(ReplyBufferSize);
-                try
-                {
-                    if (!await ReceiveReplyAsync(buffer))
-                    {
-                        break;
-                    }
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            // The connection is gone; what is in flight fails below.
-        }
-
-        Volatile.Write(ref _closed, 1);
-        while (_window.TryTakeOldest(out long intended, out _))
-        {
-            observer.Failed(index, intended, ErrorKind.ConnectionLost);
-        }
-
-        observer.Disconnected();
-    }
-
-    /// <summary>Reads one whole message; false when the server closed the connection.</summary>
-    private async Task<bool> ReceiveReplyAsync(byte[] buffer)
-    {
-        int length = 0;
-        ValueWebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer.AsMemory(Math.Min(length, buffer.Length - 1)), CancellationToken.None);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return false;
-            }
-
-            length = Math.Min(length + result.Count, buffer.Length);
-        }
-        while (!result.EndOfMessage);
-
-        Complete(AckReader.Read(buffer.AsSpan(0, length), out long seq), seq);
-        return true;
     }
 
     private void Complete(AckKind kind, long seq)

@@ -1,40 +1,35 @@
 using System.Diagnostics;
-using System.Net.WebSockets;
+using System.Net;
+using Bench.Load.Clients.WebSockets;
 
 namespace Bench.Load.Clients;
 
 /// <summary>
-/// Devices that each hold one <see cref="ClientWebSocket"/> on <c>/ws?deviceId=</c> (contract §5), send readings as
-/// text frames and match the <c>{"type":"ack","seq":n}</c> replies by sequence number. Every handshake goes through
-/// one shared <see cref="SocketsHttpHandler"/>, whose ConnectCallback binds the source address.
+/// Devices that each hold one <see cref="WebSocketConnection"/> on <c>/ws?deviceId=</c> (contract §5), send readings
+/// as text frames and match the <c>{"type":"ack","seq":n}</c> replies by sequence number. Every connection is opened
+/// from the spec's source address (see <see cref="SourceBinding"/>). Plain ws:// only: the backends serve no TLS.
 /// </summary>
 internal sealed class WebSocketLoadClient : ILoadClient
 {
     private readonly LoadClientOptions _options;
     private readonly ISendObserver _observer;
-    private readonly HttpMessageInvoker _invoker;
     private readonly WebSocketDevice?[] _devices;
     private readonly Uri _baseUri;
+    private readonly EndPoint _server;
 
     public WebSocketLoadClient(LoadClientOptions options, ISendObserver observer)
     {
+        if (options.HttpBaseUri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new NotSupportedException($"The WebSocket load client speaks plain ws:// only, not {options.HttpBaseUri.Scheme}.");
+        }
+
         _options = options;
         _observer = observer;
         _devices = new WebSocketDevice?[options.Devices];
-        var builder = new UriBuilder(new Uri(options.HttpBaseUri, "ws"))
-        {
-            Scheme = options.HttpBaseUri.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
-        };
-        _baseUri = builder.Uri;
-        var source = options.SourceAddress;
-        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
-        {
-            UseProxy = false,
-            UseCookies = false,
-            ConnectCallback = async (context, cancellationToken) =>
-                new System.Net.Sockets.NetworkStream(
-                    await SourceBinding.ConnectAsync(context.DnsEndPoint, source, cancellationToken), ownsSocket: true),
-        });
+        _baseUri = new UriBuilder(new Uri(options.HttpBaseUri, "ws")) { Scheme = "ws" }.Uri;
+        string host = _baseUri.DnsSafeHost;
+        _server = IPAddress.TryParse(host, out var address) ? new IPEndPoint(address, _baseUri.Port) : new DnsEndPoint(host, _baseUri.Port);
     }
 
     public int Devices => _options.Devices;
@@ -42,25 +37,23 @@ internal sealed class WebSocketLoadClient : ILoadClient
     public async Task<bool> ConnectAsync(int device, CancellationToken cancellationToken)
     {
         string id = _options.DeviceId(device);
-        var socket = new ClientWebSocket();
-        // The backends answer pings; the run is short and the devices send often, so no keep-alive traffic of our own.
-        socket.Options.KeepAliveInterval = TimeSpan.Zero;
         long started = Stopwatch.GetTimestamp();
+        WebSocketConnection connection;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.SendTimeout);
-            await socket.ConnectAsync(new Uri(_baseUri, "?deviceId=" + Uri.EscapeDataString(id)), _invoker, timeout.Token);
+            var uri = new Uri(_baseUri, "?deviceId=" + Uri.EscapeDataString(id));
+            connection = await WebSocketConnection.ConnectAsync(_server, uri, _options.SourceAddress, timeout.Token);
         }
         catch (Exception e)
         {
-            socket.Dispose();
             _observer.ConnectFailed(ErrorClassifier.OfConnect(e));
             return false;
         }
 
         _observer.Connected(Stopwatch.GetTimestamp() - started);
-        var state = new WebSocketDevice(device, TelemetryPayload.Utf8(id), socket, _options.InFlightPerDevice, _observer);
+        var state = new WebSocketDevice(device, TelemetryPayload.Utf8(id), connection, _options.InFlightPerDevice, _observer);
         _devices[device] = state;
         state.StartReceiving();
         return true;
@@ -85,6 +78,5 @@ internal sealed class WebSocketLoadClient : ILoadClient
             _devices.Where(d => d is not null),
             new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = CancellationToken.None },
             async (device, _) => await device!.CloseAsync(deadline.Token));
-        _invoker.Dispose();
     }
 }
