@@ -58,7 +58,10 @@ internal sealed partial class KernelTablePhase(string root, string resultsDirect
                 {
                     // With the line protocol only standard error reaches the tail; it goes after standard output.
                     log.WriteLine("--- standard error (last lines) ---");
-                    child.Output.Snapshot().ToList().ForEach(log.WriteLine);
+                    foreach (var line in child.Output.Snapshot())
+                    {
+                        log.WriteLine(line);
+                    }
                 }
 
                 return problem is null ? Collect(await child.Exited.ConfigureAwait(false)) : KernelTableReading.Failed(problem);
