@@ -7,9 +7,10 @@ namespace Bench.Load.Clients;
 
 /// <summary>
 /// One WebSocket device: its connection, its in-flight sends, and the replies its connection's receive loop hands
-/// over (an idle device holds no receive buffer; see <see cref="WebSocketConnection"/>).
+/// over (an idle device holds no receive buffer; see <see cref="WebSocketConnection"/>). Every reading carries
+/// <c>vibrationField</c> (<see cref="TelemetryPayload.VibrationField"/>, shared by all devices, empty for none).
 /// </summary>
-internal sealed class WebSocketDevice(int index, byte[] utf8Id, WebSocketConnection connection, int inFlight, ISendObserver observer)
+internal sealed class WebSocketDevice(int index, byte[] utf8Id, WebSocketConnection connection, int inFlight, ISendObserver observer, byte[] vibrationField)
     : IWebSocketHandler
 {
     private readonly InFlightWindow _window = new(inFlight);
@@ -61,10 +62,10 @@ internal sealed class WebSocketDevice(int index, byte[] utf8Id, WebSocketConnect
 
     private async Task SendAsync(long seq, long intended)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(TelemetryPayload.MaxLength);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(TelemetryPayload.MaxLength + vibrationField.Length);
         try
         {
-            int length = TelemetryPayload.Write(buffer, utf8Id, seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            int length = TelemetryPayload.Write(buffer, utf8Id, seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), vibrationField);
             await connection.SendTextAsync(buffer.AsMemory(0, length));
         }
         catch (Exception e)

@@ -53,7 +53,7 @@ internal sealed class WebSocketLoadClient : ILoadClient
         }
 
         _observer.Connected(Stopwatch.GetTimestamp() - started);
-        var state = new WebSocketDevice(device, TelemetryPayload.Utf8(id), connection, _options.InFlightPerDevice, _observer);
+        var state = new WebSocketDevice(device, TelemetryPayload.Utf8(id), connection, _options.InFlightPerDevice, _observer, _options.VibrationField);
         _devices[device] = state;
         state.StartReceiving();
         return true;

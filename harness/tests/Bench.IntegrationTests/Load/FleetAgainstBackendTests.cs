@@ -19,7 +19,10 @@ public sealed class FleetAgainstBackendTests
     {
         await using var backend = await RunningBackend.StartAsync(Node(), Root, null, 1, null, CancellationToken.None);
 
-        var result = await LoadEngine.RunAsync(Fleet(LoadProtocol.WebSocket, new LoadTarget(backend.BaseAddress)), null, CancellationToken.None);
+        // Readings with a vibration array: the backend validates it (contract §2) and still acks every one.
+        var spec = Fleet(LoadProtocol.WebSocket, new LoadTarget(backend.BaseAddress)) with { VibrationSamples = 64 };
+
+        var result = await LoadEngine.RunAsync(spec, null, CancellationToken.None);
 
         AssertEveryDeviceAnswered(result);
     }
