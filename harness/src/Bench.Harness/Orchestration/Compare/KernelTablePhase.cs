@@ -100,6 +100,12 @@ internal sealed partial class KernelTablePhase(string root, string resultsDirect
 
         var json = File.ReadAllText(written);
         var reading = KernelTableFile.Parse(json, $"micro/results/{KernelTableFile.FileName}");
+        if (reading.Table is { } table && table.Rows.All(r => r.CSharp is null && r.PythonInProcess is null))
+        {
+            // Bench.Micro still times Node.js and exits 0 when BenchmarkDotNet could not build or run the benchmarks.
+            return KernelTableReading.Failed($"BenchmarkDotNet measured no kernel, only Node.js was timed (see micro/{LogFileName})");
+        }
+
         if (reading.Table is not null)
         {
             File.WriteAllText(KernelTableFile.PathIn(resultsDirectory), json);
