@@ -165,6 +165,8 @@ internal static class CompareCommand
             profile = profile with { Workloads = profile.Workloads.Where(w => request.Workloads.Contains(w.Name)).ToList() };
         }
 
+        backends = WithVariants(profile, backends, catalog, request.Backends.Length > 0, ref profile);
+
         if (profile is not null && request.KernelTable is { } kernelTable)
         {
             profile = profile with { KernelTable = kernelTable };
@@ -174,12 +176,38 @@ internal static class CompareCommand
         return errors.Count > 0 ? throw new InvalidInputException(errors) : (profile!, backends, cpus);
     }
 
+    /// <summary>
+    /// The profile's variants join the lineup for the workloads still selected; --backends replaces the whole lineup,
+    /// variants included (every named backend then runs every workload it can).
+    /// </summary>
+    private static IReadOnlyList<BackendSpec> WithVariants(
+        ProfileSpec? profile, IReadOnlyList<BackendSpec> backends, BackendCatalog? catalog, bool explicitBackends, ref ProfileSpec? updated)
+    {
+        if (profile is null || catalog is null || profile.Variants.Count == 0)
+        {
+            return backends;
+        }
+
+        if (explicitBackends)
+        {
+            updated = profile with { Variants = new Dictionary<string, IReadOnlyList<string>>() };
+            return backends;
+        }
+
+        var variants = profile.Variants.Where(v => profile.Workloads.Any(w => w.Name == v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        updated = profile with { Variants = variants };
+        var names = variants.Values.SelectMany(v => v).Distinct().Where(n => backends.All(b => b.Name != n)).ToList();
+        // Select() with no names means every backend, so only ask when there is something to add.
+        return names.Count == 0 ? backends : [.. backends.Concat(catalog.Select(names))];
+    }
+
     private static Dictionary<string, string> Settings(ProfileSpec profile, IReadOnlyList<BackendSpec> backends, CpuPlacement cpus) => new(StringComparer.Ordinal)
     {
         ["profile"] = profile.Name,
         ["backends"] = string.Join(",", backends.Select(b => b.Name)),
         ["workers"] = string.Join(",", backends.Select(b => $"{b.Name}={b.Workers}")),
         ["workloads"] = string.Join(",", profile.Workloads.Select(w => w.Name)),
+        ["variants"] = string.Join("; ", profile.Variants.Select(v => $"{v.Key}: {string.Join(",", v.Value)}")),
         ["scales"] = string.Join(",", profile.Scales),
         ["trials"] = profile.Trials.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["warmup"] = profile.Durations.Warmup.ToString(),

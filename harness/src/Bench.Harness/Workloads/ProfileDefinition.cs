@@ -14,6 +14,9 @@ internal sealed class ProfileDefinition
     /// <summary>Backends run when compare is given no --backends; omit for every backend in backends.yaml.</summary>
     public List<string>? Backends { get; set; }
 
+    /// <summary>Architecture variants added to <see cref="Backends"/> on named workloads only (workload → backends).</summary>
+    public Dictionary<string, List<string>>? Variants { get; set; }
+
     public DurationsDefinition? Durations { get; set; }
 
     public SloDefinition? Slo { get; set; }

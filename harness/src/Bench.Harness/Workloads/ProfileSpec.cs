@@ -25,6 +25,32 @@ internal sealed record ProfileSpec(
     public IReadOnlyList<string>? Backends { get; init; }
 
     /// <summary>
+    /// Backends added to <see cref="Backends"/> on some workloads only (workload name → backend names), when compare is
+    /// given no --backends: architecture variants run where a claim needs them instead of through every workload.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Variants { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Every backend name the variants add, in order of first appearance.</summary>
+    public IEnumerable<string> VariantBackends => Variants.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="backend"/> runs <paramref name="workload"/>: it must offer the feature the workload needs,
+    /// and a backend that is only a variant runs only the workloads it is listed under.
+    /// </summary>
+    public bool Runs(Orchestration.BackendSpec backend, WorkloadSpec workload)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(workload);
+        if (!backend.Offers(workload.RequiredFeature))
+        {
+            return false;
+        }
+
+        var onlyVariant = Backends is { } named && !named.Contains(backend.Name) && VariantBackends.Contains(backend.Name);
+        return !onlyVariant || (Variants.TryGetValue(workload.Name, out var listed) && listed.Contains(backend.Name));
+    }
+
+    /// <summary>
     /// True when compare runs the analyze-kernel microbenchmarks (bench/Bench.Micro) after the cells, so the report
     /// has a kernel table and claim C4 a measurement without HTTP.
     /// </summary>

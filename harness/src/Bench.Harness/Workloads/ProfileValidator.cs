@@ -39,9 +39,17 @@ internal static class ProfileValidator
         {
             Backends = definition.Backends is { Count: > 0 } named ? named : null,
             KernelTable = definition.KernelTable ?? false,
+            Variants = Variants(definition, selected, lineup, report),
         };
+        if (report.HasErrors)
+        {
+            return null;
+        }
+
         backendCount = spec.Backends?.Count ?? backendCount;
-        var chosen = lineup is null ? null : spec.Backends is { } names ? [.. lineup.Where(b => names.Contains(b.Name))] : lineup;
+        var chosen = lineup is null ? null : spec.Backends is { } names
+            ? [.. lineup.Where(b => names.Contains(b.Name) || spec.VariantBackends.Contains(b.Name))]
+            : lineup;
         var estimate = chosen is { Count: > 0 } ? RunEstimate.For(spec, chosen) : RunEstimate.For(spec, backendCount);
         if (budget is not null && estimate > budget.Total)
         {
@@ -50,6 +58,44 @@ internal static class ProfileValidator
         }
 
         return spec;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Variants(
+        ProfileDefinition definition, IReadOnlyList<WorkloadSpec> selected, IReadOnlyList<Orchestration.BackendSpec>? lineup, ValidationReport report)
+    {
+        var variants = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (definition.Variants is not { Count: > 0 } written)
+        {
+            return variants;
+        }
+
+        if (definition.Backends is not { Count: > 0 })
+        {
+            report.Add("variants", "needs a backends list: variants are added to it on some workloads (without one, every backend runs everything)");
+        }
+
+        foreach (var (workload, names) in written)
+        {
+            if (selected.All(w => w.Name != workload))
+            {
+                report.Add($"variants.{workload}", $"is not one of this profile's workloads ({string.Join(", ", selected.Select(w => w.Name))})");
+            }
+
+            if (names is not { Count: > 0 })
+            {
+                report.Add($"variants.{workload}", "must list at least one backend");
+                continue;
+            }
+
+            foreach (var unknown in names.Where(n => lineup is not null && lineup.All(b => b.Name != n)))
+            {
+                report.Add($"variants.{workload}", $"'{unknown}' is not a backend in workloads/backends.yaml");
+            }
+
+            variants[workload] = names;
+        }
+
+        return variants;
     }
 
     private static List<int> Scales(List<int>? scales, ValidationReport report)

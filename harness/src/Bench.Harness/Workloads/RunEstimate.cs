@@ -17,11 +17,15 @@ internal static class RunEstimate
     /// profile asks for it, runs once.
     /// </summary>
     public static TimeSpan For(ProfileSpec profile, int backendCount) =>
-        For(profile, workload => workload.RequiredFeature is null ? backendCount : 0);
+        For(profile, workload => (workload.RequiredFeature is null ? backendCount : 0)
+            + (profile.Variants.TryGetValue(workload.Name, out var variants) ? variants.Count : 0));
 
-    /// <summary>The estimate for these backends: a workload that needs a feature counts only the backends offering it.</summary>
+    /// <summary>
+    /// The estimate for these backends: each workload counts the backends that run it (<see cref="ProfileSpec.Runs"/>:
+    /// a workload that needs a feature only those offering it; a variant only where the profile lists it).
+    /// </summary>
     public static TimeSpan For(ProfileSpec profile, IReadOnlyList<Orchestration.BackendSpec> backends) =>
-        For(profile, workload => backends.Count(b => b.Offers(workload.RequiredFeature)));
+        For(profile, workload => backends.Count(b => profile.Runs(b, workload)));
 
     /// <summary>The estimate when <paramref name="runners"/> says how many backends run each workload.</summary>
     public static TimeSpan For(ProfileSpec profile, Func<WorkloadSpec, int> runners)

@@ -21,7 +21,7 @@ internal sealed record CellPlan(BackendSpec Backend, WorkloadSpec Workload, int 
             {
                 foreach (var scale in workload.ScalesWithDevices ? profile.Scales : [profile.Scales[0]])
                 {
-                    cells.AddRange(backends.Where(b => b.Offers(workload.RequiredFeature)).Select(b => new CellPlan(b, workload, scale, trial)));
+                    cells.AddRange(backends.Where(b => profile.Runs(b, workload)).Select(b => new CellPlan(b, workload, scale, trial)));
                 }
             }
         }
