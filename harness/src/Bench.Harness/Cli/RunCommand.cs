@@ -140,7 +140,7 @@ internal static partial class RunCommand
             throw new InvalidInputException(specErrors.Select(e => $"load spec: {e}").ToList());
         }
 
-        return (run, plan, PreflightCheck.Run(plan, limits, run.InProcess, ServerFor(run)));
+        return (run, plan, PreflightCheck.Run(plan, limits, run.InProcess, ServerFor(run, catalog)));
     }
 
     /// <summary>127.0.0.x source lanes only reach an IPv4 destination: the target, or the broker for MQTT.</summary>
@@ -150,10 +150,14 @@ internal static partial class RunCommand
         return destination is null || (LoopbackAddress.TryResolve(destination.Host, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
     }
 
-    private static ServerCapacity? ServerFor(RunSpec run) => run switch
+    /// <summary>Who holds the devices' connections: mosquitto (one process), or the backend with its worker processes.</summary>
+    private static ServerCapacity? ServerFor(RunSpec run, BackendCatalog catalog) => run switch
     {
         { Backend: null } => null,
         { Workload: RunWorkload.MqttFleet } => new ServerCapacity("mosquitto", 1, "spread the devices over several brokers (bridged, or each subscribed to by the backend)"),
-        _ => new ServerCapacity($"backend '{run.Backend}'", 1, "use a multi-process variant of the backend (Node cluster, uvicorn workers, several .NET processes with SO_REUSEPORT)"),
+        _ => new ServerCapacity(
+            $"backend '{run.Backend}'",
+            catalog.Select([run.Backend])[0].Workers,
+            "use a multi-process variant of the backend (Node cluster, uvicorn workers, several .NET processes with SO_REUSEPORT) with enough workers"),
     };
 }

@@ -11,8 +11,11 @@ namespace Bench.Harness.Orchestration.Compare;
 /// </summary>
 internal static class CellPreflight
 {
-    /// <summary>Why this (workload, scale) cannot run on this machine, or null when it can.</summary>
-    public static string? Refusal(WorkloadSpec workload, int scale, SystemLimits limits)
+    /// <summary>
+    /// Why this (workload, scale) cannot run on this machine against a backend of <paramref name="backendProcesses"/>
+    /// processes (each holding its share of the connections), or null when it can.
+    /// </summary>
+    public static string? Refusal(WorkloadSpec workload, int scale, SystemLimits limits, int backendProcesses = 1)
     {
         if (workload.Fleet is null)
         {
@@ -23,7 +26,10 @@ internal static class CellPreflight
         var plan = FleetPlanner.Plan(demand, limits, forcedAgents: null, useSourceLanes: true);
         var server = workload.UsesBroker
             ? new ServerCapacity("mosquitto", 1, "spread the devices over several brokers")
-            : new ServerCapacity("a single-process backend", 1, "use a multi-process variant of the backend");
+            : new ServerCapacity(
+                backendProcesses == 1 ? "a single-process backend" : $"a backend of {backendProcesses} processes",
+                backendProcesses,
+                "use a multi-process variant of the backend with enough workers");
         var report = PreflightCheck.Run(plan, limits, inProcess: false, server);
         return report.CanRun ? null : string.Join("; ", report.Errors.Select(e => $"{e.Limit}: found {e.Found}, needs {e.Needed}. {e.Explanation}"));
     }

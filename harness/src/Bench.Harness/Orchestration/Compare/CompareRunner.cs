@@ -30,7 +30,7 @@ internal sealed class CompareRunner(string root, ProfileSpec profile, IReadOnlyL
             observer.CellStarted(cell);
             var result = gate.TryGetValue(cell.Backend.Name, out var verifyFailure)
                 ? Skipped(cell, CellStatus.Failed, verifyFailure)
-                : CellPreflight.Refusal(cell.Workload, cell.Scale, limits) is { } refusal
+                : CellPreflight.Refusal(cell.Workload, cell.Scale, limits, cell.Workload.UsesBroker && !cell.Backend.ServesMqtt ? 1 : cell.Backend.Workers) is { } refusal
                     ? Skipped(cell, CellStatus.Skipped, new CellFailure($"preflight: {refusal}", null, []))
                     : await runner.RunAsync(cell, new InlineCellProgress(observer.CellProgress), cancellationToken).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
