@@ -9,14 +9,17 @@ internal static class RunSpecParser
     public const int MaxDevices = 1_000_000;
     public const int DefaultConnections = 64;
 
-    /// <summary>Returns the spec, or throws <see cref="InvalidInputException"/> listing every error.</summary>
-    public static RunSpec Parse(RunOptions options, IReadOnlyCollection<string> knownBackends)
+    /// <summary>
+    /// Returns the spec, or throws <see cref="InvalidInputException"/> listing every error. Without --rate, each device
+    /// sends once per <paramref name="sendInterval"/> (the workload file's, for fleets), else once a second.
+    /// </summary>
+    public static RunSpec Parse(RunOptions options, IReadOnlyCollection<string> knownBackends, TimeSpan? sendInterval = null)
     {
         var errors = new List<string>();
         var workload = ParseWorkload(options.Workload, errors);
         var (target, broker) = ParseEndpoints(options, workload, knownBackends, errors);
         var devices = ParseInt("--devices", options.Devices, 100, 1, MaxDevices, errors);
-        var rate = ParseRate(options.Rate, devices, errors);
+        var rate = ParseRate(options.Rate, devices / (sendInterval ?? TimeSpan.FromSeconds(1)).TotalSeconds, errors);
         var connections = ParseInt("--connections", options.Connections, Math.Min(devices, DefaultConnections), 1, MaxDevices, errors);
         var duration = ParseDuration("--duration", options.Duration, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), errors);
         var warmup = ParseDuration("--warmup", options.Warmup, TimeSpan.FromSeconds(5), TimeSpan.Zero, errors);
@@ -112,12 +115,11 @@ internal static class RunSpecParser
         return fallback;
     }
 
-    private static double ParseRate(string? text, int devices, List<string> errors)
+    private static double ParseRate(string? text, double fallback, List<string> errors)
     {
-        // One reading per device per second unless told otherwise.
         if (text is null)
         {
-            return devices;
+            return fallback;
         }
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && double.IsFinite(rate) && rate > 0 && rate <= 10_000_000)

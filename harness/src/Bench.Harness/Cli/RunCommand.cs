@@ -4,6 +4,7 @@ using Bench.Harness.Agents.Remote;
 using Bench.Harness.Orchestration;
 using Bench.Harness.Preflight;
 using Bench.Harness.Supervision;
+using Bench.Harness.Workloads;
 using Bench.Load.Engine;
 using Spectre.Console;
 
@@ -23,7 +24,7 @@ internal static partial class RunCommand
         var broker = Text("--broker", "With --target and mqtt-fleet: the broker it subscribes to, mqtt://127.0.0.1:PORT");
         var workload = Text("--workload", $"One of {string.Join(", ", RunWorkloads.Names)}");
         var devices = Text("--devices", "Simulated devices (default 100)");
-        var rate = Text("--rate", "Total sends per second (default: one per device per second)");
+        var rate = Text("--rate", "Total sends per second (default: ws-fleet and mqtt-fleet as their workload files say, one per device every 5 s; otherwise one per device per second)");
         var connections = Text("--connections", $"HTTP connection pool for http-ingest and cpu-jobs (default min(devices, {RunSpecParser.DefaultConnections}))");
         var duration = Text("--duration", "Measured time in whole seconds: 30, 30s, 2m (default 30s)");
         var warmup = Text("--warmup", "Load before measuring, excluded from every figure (default 5s)");
@@ -132,7 +133,7 @@ internal static partial class RunCommand
     /// <summary>Validates the options, plans the fleet and preflights it; nothing is started. Invalid input throws with every error.</summary>
     internal static (RunSpec Run, FleetPlan Plan, PreflightReport Preflight) Prepare(RunOptions options, BackendCatalog catalog, SystemLimits limits)
     {
-        var run = RunSpecParser.Parse(options, catalog.Backends.Select(b => b.Name).ToList());
+        var run = RunSpecParser.Parse(options, catalog.Backends.Select(b => b.Name).ToList(), FleetSendInterval(options.Workload));
         var plan = FleetPlanner.Plan(run.Demand, limits, run.InProcess ? 1 : run.Agents, UsesSourceLanes(run));
         var specErrors = AgentSpecs.For(run, plan, AgentSpecs.Placeholder).SelectMany(s => s.Validate()).Distinct().ToList();
         if (specErrors.Count > 0)
@@ -141,6 +142,27 @@ internal static partial class RunCommand
         }
 
         return (run, plan, PreflightCheck.Run(plan, limits, run.InProcess, ServerFor(run, catalog)));
+    }
+
+    /// <summary>
+    /// ws-fleet and mqtt-fleet send as their workload files say (one reading per device every 5 s), so `bench run` and
+    /// `compare` mean the same load by the same name; an unreadable workload file leaves the one-per-second default.
+    /// </summary>
+    private static TimeSpan? FleetSendInterval(string? workload)
+    {
+        if (workload is not ("ws-fleet" or "mqtt-fleet"))
+        {
+            return null;
+        }
+
+        try
+        {
+            return WorkloadCatalog.Load(RepositoryRoot.Locate(), backendCount: 1).Workloads.GetValueOrDefault(workload)?.Fleet?.SendInterval;
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
     }
 
     /// <summary>127.0.0.x source lanes only reach an IPv4 destination: the target, or the broker for MQTT.</summary>

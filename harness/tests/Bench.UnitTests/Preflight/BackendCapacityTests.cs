@@ -25,6 +25,20 @@ public class BackendCapacityTests
         Assert.Equal(canRun, preflight.CanRun);
     }
 
+    [Theory]
+    [InlineData("ws-fleet", null, 5_000)]      // the workload file: one reading per device every 5 s
+    [InlineData("mqtt-fleet", null, 5_000)]
+    [InlineData("http-ingest", null, 25_000)]  // no fleet interval: one per device per second
+    [InlineData("ws-fleet", "100", 100)]       // --rate wins
+    public void Run_sends_fleets_at_their_workload_files_interval_unless_given_a_rate(string workload, string? rate, double expected)
+    {
+        var options = new RunOptions { Backend = "node-cluster", Workload = workload, Devices = "25000", Rate = rate };
+
+        var (run, _, _) = Bench.Harness.Cli.RunCommand.Prepare(options, Catalog, SystemLimits.Typical);
+
+        Assert.Equal(expected, run.RatePerSecond, 6);
+    }
+
     [Fact]
     public void Compare_refuses_a_fleet_cell_beyond_the_backends_processes_but_not_beyond_one()
     {
