@@ -5,7 +5,7 @@ using Bench.Mqtt;
 
 namespace Bench.Load.Clients;
 
-/// <summary>Maps the exceptions of sockets, HttpClient, ClientWebSocket and Bench.Mqtt onto <see cref="ErrorKind"/>.</summary>
+/// <summary>Maps the exceptions of sockets, HttpClient, the WebSocket client (Clients/WebSockets) and Bench.Mqtt onto <see cref="ErrorKind"/>.</summary>
 internal static class ErrorClassifier
 {
     public static ErrorKind OfConnect(Exception exception) => exception switch
