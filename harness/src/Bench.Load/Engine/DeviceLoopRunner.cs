@@ -8,7 +8,8 @@ namespace Bench.Load.Engine;
 /// priority queue of due times: no timer or task per device, so 20,000 devices cost two longs each here.
 /// </summary>
 /// <remarks>
-/// A fleet device that is at its in-flight bound when a send falls due drops it (counted). In the closed model
+/// A fleet device that is at its in-flight bound when a send falls due does not send it: a backpressure error (the
+/// backend is behind), never a dropped send that would be taken for the generator's lag. In the closed model
 /// (<paramref name="waitWhenBusy"/>) the due send instead waits for the device's answer and leaves then, counted late,
 /// with its latency measured from when it was due; if a further send falls due meanwhile, the older one is dropped.
 /// </remarks>
@@ -67,7 +68,10 @@ internal sealed class DeviceLoopRunner(
     {
         if (!waitWhenBusy)
         {
-            SendDispatcher.Dispatch(client, recorder, device, intended, late: false);
+            // A fleet device with all its in-flight slots waiting for answers cannot send: the backend is behind the
+            // fleet's rate. That is the backend's error, so it must not count as a dropped send, which would call the
+            // generator saturated and hide the backend's failure.
+            SendDispatcher.Dispatch(client, recorder, device, intended, late: false, busyError: Recording.ErrorKind.Backpressure);
             return;
         }
 

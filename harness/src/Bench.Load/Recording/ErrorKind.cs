@@ -23,4 +23,10 @@ public enum ErrorKind
 
     /// <summary>Anything else.</summary>
     Other,
+
+    /// <summary>
+    /// Never sent: the fleet device still waited for the answers to its earlier sends (its in-flight bound), so the
+    /// backend is not keeping up with the fleet's rate. The backend's failure, not the generator's lag.
+    /// </summary>
+    Backpressure,
 }

@@ -73,10 +73,34 @@ public sealed class FleetAgainstBackendTests
 
         var result = await LoadEngine.RunAsync(spec, null, CancellationToken.None);
 
-        // The node backend acks on devices/{id}/ack, which these devices do not wait for: nothing is matched.
+        // The node backend acks on devices/{id}/ack, which these devices do not wait for: nothing is matched, and every
+        // send that left times out. A send falling due while the device's in-flight slots all wait is a backpressure
+        // error instead (never sent), so it is not among the timeouts.
         Assert.InRange(result.Sent, 40, 80);
         Assert.Equal(0, result.Acked);
-        Assert.Equal(result.Sent, result.TotalErrors);
+        Assert.Equal(result.Sent, result.Errors[Bench.Load.Recording.ErrorKind.Timeout]);
+        Assert.Equal(result.Sent + result.Errors[Bench.Load.Recording.ErrorKind.Backpressure], result.TotalErrors);
+        Assert.Equal(0, result.Dropped);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_device_whose_earlier_sends_are_unanswered_records_backpressure_errors_not_drops_that_blame_the_generator()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(null, CancellationToken.None);
+        await using var backend = await RunningBackend.StartAsync(Node(), Root, broker.Url, 1, null, CancellationToken.None);
+        var target = new LoadTarget(backend.BaseAddress, "127.0.0.1", broker.Port);
+        // No analysis ever comes from node: each device's one in-flight slot stays taken until its 3 s timeout.
+        var spec = Fleet(LoadProtocol.Mqtt, target) with
+        {
+            Devices = 10, MqttReply = MqttReply.Analysis, MaxInFlightPerDevice = 1, SendTimeout = TimeSpan.FromSeconds(3),
+        };
+
+        var result = await LoadEngine.RunAsync(spec, null, CancellationToken.None);
+
+        Assert.True(result.Errors[Bench.Load.Recording.ErrorKind.Backpressure] > 0, "busy devices must record backpressure");
+        Assert.Equal(0, result.Dropped);
+        Assert.Equal(0, result.Acked);
+        Assert.False(result.Saturation.IsSaturated, result.Saturation.Reason);
     }
 
     private static BackendSpec Node() => BackendCatalog.Load(Root).Select(["node"])[0];

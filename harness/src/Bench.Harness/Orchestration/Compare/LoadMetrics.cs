@@ -37,7 +37,15 @@ internal static class LoadMetrics
         metrics[MetricNames.OpenConnections] = result.Intervals.Count > 0 ? result.Intervals[^1].OpenConnections : result.Connections.Opened - result.Connections.Lost;
     }
 
-    public static double ErrorPercent(LoadResult result) => result.Sent == 0 ? 0 : 100.0 * result.TotalErrors / result.Sent;
+    /// <summary>
+    /// Errors as a share of the sends that were due: those sent plus those a fleet device held back because its earlier
+    /// sends were still unanswered (backpressure errors are never sent, so they are added to the denominator).
+    /// </summary>
+    public static double ErrorPercent(LoadResult result)
+    {
+        var due = result.Sent + result.Errors.GetValueOrDefault(ErrorKind.Backpressure);
+        return due == 0 ? 0 : 100.0 * result.TotalErrors / due;
+    }
 
     public static void AddLatency(Dictionary<string, double> metrics, LatencyHistogram latency)
     {
