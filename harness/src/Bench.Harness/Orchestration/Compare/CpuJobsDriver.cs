@@ -64,8 +64,12 @@ internal sealed class CpuJobsDriver : IWorkloadDriver
         return new DriverOutcome(metrics, histograms, series, saturation, null) { MeasureFrom = first!.MeasureFrom, MeasureTo = last!.MeasureTo };
     }
 
-    /// <summary>Enough connections that the offered rate is never throttled by the pool while jobs wait (Little's law, with headroom).</summary>
-    internal static int Connections(double rate, TimeSpan timeout) => (int)Math.Clamp(Math.Ceiling(rate * 2), 4, 256);
+    /// <summary>
+    /// Enough connections that the offered rate is not throttled by the pool while jobs wait, up to the request timeout
+    /// (Little's law: rate × the longest a job may take), at most 256. With fewer, a backend that answers slowly holds
+    /// every connection and the due jobs wait in the generator, which then reads as the generator's lag.
+    /// </summary>
+    internal static int Connections(double rate, TimeSpan timeout) => (int)Math.Clamp(Math.Ceiling(rate * timeout.TotalSeconds), 4, 256);
 
     internal static OpenLoadSpec Spec(CellContext context, AgentAssignment agent, int size, TimeSpan duration, bool warm)
     {

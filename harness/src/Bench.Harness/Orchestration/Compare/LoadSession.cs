@@ -45,8 +45,17 @@ internal sealed class LoadSession : IAsyncDisposable
     /// Runs one load: <paramref name="specFor"/> gives each agent its share; the result is merged exactly. The measured
     /// window's wall-clock bounds come from the agents' phase reports, so resource samples can be cut to it.
     /// </summary>
+    /// <remarks>
+    /// <c>sending</c>, when given, is set to true once every agent has connected its devices and started sending (the
+    /// warm-up), or to false when the run ends without getting there, so a load meant to run alongside this one can
+    /// start then.
+    /// </remarks>
     public async Task<LoadRun> RunAsync(
-        Func<AgentAssignment, LoadSpec> specFor, string phase, ConnectionTimeline? connections, CancellationToken cancellationToken)
+        Func<AgentAssignment, LoadSpec> specFor,
+        string phase,
+        ConnectionTimeline? connections,
+        CancellationToken cancellationToken,
+        TaskCompletionSource<bool>? sending = null)
     {
         var specs = Plan.Agents.Select(specFor).ToList();
         DateTimeOffset? measuring = null, draining = null;
@@ -60,15 +69,50 @@ internal sealed class LoadSession : IAsyncDisposable
                 if (p.Phase == LoadPhase.Draining) draining ??= now;
             }
 
+            if (p.Phase >= LoadPhase.WarmUp)
+            {
+                sending?.TrySetResult(true);
+            }
+
             connections?.Add(now, p.OpenConnections);
             _context.Progress.Report(new CellProgress(phase, p.AcksPerSecond, p.WorstP99Microseconds / 1000.0, p.OpenConnections, p.Errors) { LoadPhase = p.Phase });
         });
-        var fleet = await Controller.RunAsync(specs, progress, cancellationToken).ConfigureAwait(false);
+        FleetResult fleet;
+        try
+        {
+            fleet = await Controller.RunAsync(specs, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            sending?.TrySetResult(false);
+        }
+
         var end = draining ?? DateTimeOffset.UtcNow;
         var duration = specs[0].Duration;
         // Progress comes once a second: the first "measuring" report may be up to a second late.
         var start = measuring is { } seen && end - seen <= duration ? end - duration : measuring ?? end - duration;
         return new LoadRun(fleet, start, end);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="first"/> and, once its devices are all connected and sending, <paramref name="second"/>
+    /// beside it. Started together, a fleet of 10,000 devices would still be connecting (10 s at 1,000/s) while the
+    /// second load warmed up and measured, and the two measured windows would barely overlap; started at the first's
+    /// warm-up, with the same warm-up and duration, they cover the same seconds (to within the 1 s progress report).
+    /// </summary>
+    /// <returns>Both runs; the second is null when the first ended before it was sending (its problem says why).</returns>
+    public static async Task<(LoadRun First, LoadRun? Second)> AlongsideAsync(
+        Func<TaskCompletionSource<bool>, Task<LoadRun>> first, Func<Task<LoadRun>> second)
+    {
+        var sending = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstRun = first(sending);
+        if (!await sending.Task.ConfigureAwait(false))
+        {
+            return (await firstRun.ConfigureAwait(false), null);
+        }
+
+        var secondRun = second();
+        return (await firstRun.ConfigureAwait(false), await secondRun.ConfigureAwait(false));
     }
 
     public async ValueTask DisposeAsync() => await Controller.DisposeAsync().ConfigureAwait(false);

@@ -31,12 +31,19 @@ internal sealed class MixedDriver : IWorkloadDriver
 
         var size = jobs.Sizes.Max();
         var duration = Phases.Whole(context.Durations.Measure);
-        var together = heartbeats.RunAsync(a => fleetDriver.Spec(context, a, heartbeats.Plan.Agents.Count), "heartbeats + jobs", null, cancellationToken);
-        var jobRun = jobSession.RunAsync(a => CpuJobsDriver.Spec(context, a, size, duration, warm: true), "jobs", null, cancellationToken);
-        var (withJobs, jobsResult) = (await together.ConfigureAwait(false), await jobRun.ConfigureAwait(false));
-        if ((withJobs.Problem ?? jobsResult.Problem) is { } problem)
+        // The jobs start once the heartbeat devices have reconnected and are sending, so the jobs' measured window and
+        // the heartbeats' cover the same seconds.
+        var (withJobs, jobsResult) = await LoadSession.AlongsideAsync(
+            sending => heartbeats.RunAsync(a => fleetDriver.Spec(context, a, heartbeats.Plan.Agents.Count), "heartbeats + jobs", null, cancellationToken, sending),
+            () => jobSession.RunAsync(a => CpuJobsDriver.Spec(context, a, size, duration, warm: true), "jobs", null, cancellationToken)).ConfigureAwait(false);
+        if ((withJobs.Problem ?? jobsResult?.Problem) is { } problem)
         {
             return FleetDriver.Failed(problem, withJobs);
+        }
+
+        if (jobsResult is null)
+        {
+            return FleetDriver.Failed("the heartbeat devices ended before they were all connected and sending", withJobs);
         }
 
         return Outcome(alone, withJobs, jobsResult, size);

@@ -32,14 +32,21 @@ internal sealed class PipelineDriver : IWorkloadDriver
             return FleetDriver.Failed(aloneProblem, alone);
         }
 
-        var together = ingestion.RunAsync(a => ingestionDriver.Spec(context, a, agents), "ingestion + analytics", null, cancellationToken);
+        // The analytics devices start once the ingestion devices have reconnected and are sending, so both measured
+        // windows cover the same seconds.
         var warmUp = ingestionDriver.Spec(context, ingestion.Plan.Agents[0], agents).WarmUp;
-        var analyticsRun = analyticsSession.RunAsync(
-            a => AnalyticsSpec(context, a, analyticsSession.Plan.Agents.Count, warmUp), "analytics", null, cancellationToken);
-        var (withAnalytics, analysis) = (await together.ConfigureAwait(false), await analyticsRun.ConfigureAwait(false));
-        if ((withAnalytics.Problem ?? analysis.Problem) is { } problem)
+        var (withAnalytics, analysis) = await LoadSession.AlongsideAsync(
+            sending => ingestion.RunAsync(a => ingestionDriver.Spec(context, a, agents), "ingestion + analytics", null, cancellationToken, sending),
+            () => analyticsSession.RunAsync(
+                a => AnalyticsSpec(context, a, analyticsSession.Plan.Agents.Count, warmUp), "analytics", null, cancellationToken)).ConfigureAwait(false);
+        if ((withAnalytics.Problem ?? analysis?.Problem) is { } problem)
         {
             return FleetDriver.Failed(problem, withAnalytics);
+        }
+
+        if (analysis is null)
+        {
+            return FleetDriver.Failed("the ingestion devices ended before they were all connected and sending", withAnalytics);
         }
 
         return Outcome(alone, withAnalytics, analysis);
