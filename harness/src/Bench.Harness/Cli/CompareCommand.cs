@@ -26,10 +26,12 @@ internal static class CompareCommand
         var noKernelTable = new Option<bool>("--no-kernel-table") { Description = "Skip the kernel table (the analyze-kernel microbenchmarks, about 3.5 minutes) that the standard and full profiles run after the cells" };
         var kernelTable = new Option<bool>("--kernel-table") { Description = "Run the kernel table after the cells even when the profile does not ask for it (quick, ci)" };
         var baseline = new Option<string?>("--baseline") { Description = "Regression gate: compare with this baseline (results/baselines/<profile>.json); exit 1 on a significant regression" };
+        var scales = new Option<string>("--scales") { Description = "Comma-separated subset of the profile's device scales, for example 100000", DefaultValueFactory = _ => string.Empty };
+        var trials = new Option<int?>("--trials") { Description = "Trials per cell instead of the profile's count (fewer than 3: the report calls no winners)" };
         var maxRegression = new Option<string>("--max-regression") { Description = "Regression gate: smallest relevant change, for example 10%", DefaultValueFactory = _ => "10%" };
-        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, output, cpus, baseline, maxRegression, noReport, noKernelTable, kernelTable };
+        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, scales, trials, output, cpus, baseline, maxRegression, noReport, noKernelTable, kernelTable };
         command.SetAction((parse, ct) => RunAsync(
-            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!, parse.GetValue(baseline), parse.GetValue(maxRegression)!) with { NoReport = parse.GetValue(noReport), KernelTable = KernelTableChoice(parse.GetValue(kernelTable), parse.GetValue(noKernelTable)) },
+            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!, parse.GetValue(baseline), parse.GetValue(maxRegression)!) with { NoReport = parse.GetValue(noReport), KernelTable = KernelTableChoice(parse.GetValue(kernelTable), parse.GetValue(noKernelTable)), Scales = Split(parse.GetValue(scales)!), Trials = parse.GetValue(trials) },
             Environment.CommandLine, ct));
         return command;
     }
@@ -165,6 +167,11 @@ internal static class CompareCommand
             profile = profile with { Workloads = profile.Workloads.Where(w => request.Workloads.Contains(w.Name)).ToList() };
         }
 
+        if (profile is not null)
+        {
+            profile = Narrowed(profile, request, errors);
+        }
+
         backends = WithVariants(profile, backends, catalog, request.Backends.Length > 0, ref profile);
 
         if (profile is not null && request.KernelTable is { } kernelTable)
@@ -174,6 +181,49 @@ internal static class CompareCommand
 
         var cpus = CpuPlacement.Parse(request.Cpus, MachineCpus.Online, errors);
         return errors.Count > 0 ? throw new InvalidInputException(errors) : (profile!, backends, cpus);
+    }
+
+    /// <summary>--scales keeps some of the profile's scales (in the profile's order); --trials replaces its trial count.</summary>
+    internal static ProfileSpec Narrowed(ProfileSpec profile, CompareRequest request, List<string> errors)
+    {
+        if (request.Scales.Length > 0)
+        {
+            var chosen = new List<int>();
+            foreach (var text in request.Scales)
+            {
+                if (!int.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var scale))
+                {
+                    errors.Add($"--scales: '{text}' is not a whole number of devices");
+                }
+                else if (!profile.Scales.Contains(scale))
+                {
+                    errors.Add($"--scales: {scale} is not a scale of profile '{profile.Name}' (it has {string.Join(", ", profile.Scales)})");
+                }
+                else
+                {
+                    chosen.Add(scale);
+                }
+            }
+
+            if (chosen.Count > 0)
+            {
+                profile = profile with { Scales = [.. profile.Scales.Where(chosen.Contains)] };
+            }
+        }
+
+        if (request.Trials is { } trials)
+        {
+            if (trials is < 1 or > 100)
+            {
+                errors.Add($"--trials: {trials} is not between 1 and 100");
+            }
+            else
+            {
+                profile = profile with { Trials = trials };
+            }
+        }
+
+        return profile;
     }
 
     /// <summary>
@@ -226,4 +276,10 @@ internal sealed record CompareRequest(string Profile, string[] Backends, string[
 {
     /// <summary>--kernel-table (true) or --no-kernel-table (false) over the profile's kernelTable; null when neither is given.</summary>
     public bool? KernelTable { get; init; }
+
+    /// <summary>--scales: the profile's scales to keep; empty keeps them all.</summary>
+    public string[] Scales { get; init; } = [];
+
+    /// <summary>--trials: trials per cell instead of the profile's; null keeps the profile's.</summary>
+    public int? Trials { get; init; }
 }

@@ -21,6 +21,8 @@ internal sealed record BackendSpec(
     public static readonly IReadOnlyDictionary<string, string> KnownFeatures = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["analysis"] = "publishes an analysis result on devices/{id}/analysis for each reading with 16 or more vibration samples (the pipeline workload)",
+        ["brokers"] = "takes several comma-separated broker URLs in {broker}, subscribes to each and replies through the broker a reading came from (contract §6), so an MQTT fleet larger than one mosquitto can hold is spread over several",
+        ["worker-scaling"] = "its {workers} processes share the listening port, so the harness may start more of them than written here when a fleet needs more connections than one process's descriptor limit allows",
     };
 
     /// <summary>Features beyond the contract (see <see cref="KnownFeatures"/>); workloads that need one run only on backends that list it.</summary>

@@ -30,4 +30,14 @@ internal sealed record CellResult(
     /// <summary>The cell's identity, for messages; not written (backend, workload, scale and trial are).</summary>
     [JsonIgnore]
     public string Key => $"{Backend}/{Workload}/{Scale}/{Trial}";
+
+    /// <summary>
+    /// The backend's {workers} in this cell: backends.yaml's count, or more for a backend with the worker-scaling
+    /// feature when the fleet needs more processes (one holds at most its descriptor limit's connections). Null in
+    /// results written before it was recorded.
+    /// </summary>
+    public int? Workers { get; init; }
+
+    /// <summary>mosquitto instances the cell ran (the MQTT fleet spread over them); null when it ran none.</summary>
+    public int? Brokers { get; init; }
 }

@@ -21,11 +21,18 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
     /// new root under a known name (a backend restarted for the next cell) keeps the earlier samples and starts
     /// a fresh CPU baseline; windows passed to <see cref="Summarize"/> select each cell's samples.
     /// </summary>
-    public void Watch(string source, int rootPid)
+    public void Watch(string source, int rootPid) => Watch(source, [rootPid]);
+
+    /// <summary>
+    /// Samples several process trees as one source (several broker instances sharing a large fleet): each sample
+    /// sums their readings, so CPU and memory are the whole set's.
+    /// </summary>
+    public void Watch(string source, IReadOnlyList<int> rootPids)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(rootPids.Count);
         lock (_gate)
         {
-            _trees[source] = new WatchedTree(rootPid, _trees.TryGetValue(source, out var previous) ? previous.Samples : []);
+            _trees[source] = new WatchedTree([.. rootPids], _trees.TryGetValue(source, out var previous) ? previous.Samples : []);
         }
     }
 
@@ -71,11 +78,14 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var roots = _trees.Values.Where(t => t.Active).Select(t => t.RootPid).ToList();
+            var roots = _trees.Values.Where(t => t.Active).SelectMany(t => t.RootPids).ToList();
             foreach (var (source, tree) in _trees.Where(entry => entry.Value.Active))
             {
-                var excluded = roots.Where(pid => pid != tree.RootPid).ToList();
-                tree.Record(source, now, sampler.SampleTree(tree.RootPid, excluded), _cores);
+                var excluded = roots.Where(pid => !tree.RootPids.Contains(pid)).ToList();
+                var readings = tree.RootPids.Count == 1
+                    ? sampler.SampleTree(tree.RootPids[0], excluded)
+                    : tree.RootPids.SelectMany(pid => sampler.SampleTree(pid, excluded)).ToList();
+                tree.Record(source, now, readings, _cores);
             }
         }
     }
@@ -111,12 +121,12 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
         }
     }
 
-    private sealed class WatchedTree(int rootPid, List<ResourceSample> samples)
+    private sealed class WatchedTree(IReadOnlyList<int> rootPids, List<ResourceSample> samples)
     {
         private readonly TreeCpuMeter _cpu = new();
         private DateTimeOffset? _previousAt;
 
-        public int RootPid { get; } = rootPid;
+        public IReadOnlyList<int> RootPids { get; } = rootPids;
 
         public bool Active { get; set; } = true;
 

@@ -20,7 +20,7 @@ internal sealed class MqttLoadClient(LoadClientOptions options, ISendObserver ob
     {
         string id = options.DeviceId(device);
         var state = new MqttDevice(device, id, options.MqttQos, options.InFlightPerDevice, observer, options.VibrationField, options.MqttReply);
-        var clientOptions = new MqttClientOptions(options.MqttHost, options.MqttPort, "bench-" + id)
+        var clientOptions = new MqttClientOptions(options.MqttHost, options.MqttPort(device), "bench-" + id)
         {
             LocalAddress = options.SourceAddress,
             // Replies are tiny; refuse anything large instead of renting big buffers for it.

@@ -69,7 +69,7 @@ public static partial class LoadEngine
             spec.DeviceId,
             target.HttpBaseUri,
             target.MqttHost ?? "127.0.0.1",
-            target.MqttPort,
+            device => target.MqttPortFor(spec.DeviceIdOffset + (long)device),
             spec.MqttQos,
             spec.SourceAddress,
             spec.Operation == LoadOperation.Analyze ? AnalyzePayload.Build(spec.AnalyzeSamples) : null,

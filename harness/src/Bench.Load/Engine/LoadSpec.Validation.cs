@@ -66,6 +66,8 @@ public abstract partial record LoadSpec
             "target.httpBaseUri must be an absolute http:// URI");
         Check(errors, Protocol != LoadProtocol.Mqtt || (!string.IsNullOrEmpty(Target.MqttHost) && Target.MqttPort is > 0 and <= 65535),
             "protocol mqtt needs target.mqttHost and target.mqttPort");
+        Check(errors, Target.MoreMqttPorts.All(p => p is > 0 and <= 65535) && Target.MqttPorts.Distinct().Count() == Target.MqttPorts.Count,
+            "target.moreMqttPorts must be distinct ports in 1..65535, none equal to target.mqttPort");
     }
 
     private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '-';

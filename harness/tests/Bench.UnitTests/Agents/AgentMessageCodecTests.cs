@@ -34,6 +34,25 @@ public sealed class AgentMessageCodecTests
     }
 
     [Fact]
+    public void A_run_message_keeps_every_broker_port_of_a_fleet_spread_over_several_brokers()
+    {
+        var spec = new FleetLoadSpec
+        {
+            Protocol = LoadProtocol.Mqtt,
+            Target = new LoadTarget(new Uri("http://127.0.0.1:8080/"), "127.0.0.1", 1883) { MoreMqttPorts = [1884, 1885] },
+            Devices = 10,
+            DeviceIdOffset = 20,
+            Interval = TimeSpan.FromSeconds(5),
+        };
+
+        Assert.True(AgentMessageCodec.TryRead(AgentMessageCodec.Write(new RunMessage(spec)), out var message, out _));
+
+        var read = Assert.IsType<FleetLoadSpec>(Assert.IsType<RunMessage>(message).Spec);
+        Assert.Equal(spec, read);
+        Assert.Equal([1883, 1884, 1885], read.Target.MqttPorts);
+    }
+
+    [Fact]
     public void A_result_message_carries_the_histogram_exactly()
     {
         var result = SampleResults.With(3, 1_000, 2_000, 50_000);

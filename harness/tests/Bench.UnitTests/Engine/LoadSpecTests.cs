@@ -47,6 +47,32 @@ public sealed class LoadSpecTests
     }
 
     [Fact]
+    public void Devices_spread_over_several_brokers_by_their_number_so_every_broker_holds_an_even_share()
+    {
+        var target = new LoadTarget(new Uri("http://127.0.0.1:1/"), "127.0.0.1", 1883) { MoreMqttPorts = [1884, 1885] };
+
+        var ports = Enumerable.Range(0, 9_000).Select(n => target.MqttPortFor(18_000 + n)).ToList();
+
+        Assert.Equal([1883, 1884, 1885], target.MqttPorts);
+        Assert.Equal(1883, target.MqttPortFor(18_000));
+        Assert.Equal(1885, target.MqttPortFor(18_002));
+        Assert.All(ports.CountBy(p => p), entry => Assert.Equal(3_000, entry.Value));
+        Assert.Equal(1883, (target with { MoreMqttPorts = [] }).MqttPortFor(18_002));
+    }
+
+    [Fact]
+    public void Validation_refuses_a_broker_port_listed_twice()
+    {
+        var spec = new FleetLoadSpec
+        {
+            Protocol = LoadProtocol.Mqtt,
+            Target = new LoadTarget(new Uri("http://127.0.0.1:1/"), "127.0.0.1", 1883) { MoreMqttPorts = [1884, 1883] },
+        };
+
+        Assert.Contains(spec.Validate(), e => e.StartsWith("target.moreMqttPorts", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validation_reports_every_problem_at_once()
     {
         var spec = new FleetLoadSpec

@@ -139,4 +139,29 @@ public class ResourceMonitorTests
         Assert.True(count >= 3, $"only {count} samples");
         Assert.Equal(count, monitor.Samples("backend").Count);
     }
+
+    [Fact]
+    public void Several_roots_under_one_source_are_summed_and_each_is_sampled_without_the_other_sources()
+    {
+        var sampler = new ScriptedSampler()
+            .Then(20, ScriptedSampler.Process(20, 1.0, rssMb: 8))
+            .Then(21, ScriptedSampler.Process(21, 2.0, rssMb: 12))
+            .Then(20, ScriptedSampler.Process(20, 1.5, rssMb: 8))
+            .Then(21, ScriptedSampler.Process(21, 2.25, rssMb: 16));
+        var time = new ManualTime();
+        var monitor = new ResourceMonitor(sampler, cores: 2, time);
+        monitor.Watch("backend", 10);
+        monitor.Watch("broker", [20, 21]);
+
+        monitor.SampleOnce();
+        time.Advance(Second);
+        monitor.SampleOnce();
+
+        var broker = monitor.Samples("broker");
+        Assert.Equal(75.0, broker[1].CpuPercent!.Value, precision: 6);
+        Assert.Equal((2, 24L << 20), (broker[1].Processes, broker[1].RssBytes));
+        // Each broker root is read with the backend excluded, and the backend with both brokers excluded.
+        Assert.Contains(sampler.Calls, c => c.Root == 20 && c.Excluded.SequenceEqual([10]));
+        Assert.Contains(sampler.Calls, c => c.Root == 10 && c.Excluded.Order().SequenceEqual([20, 21]));
+    }
 }

@@ -10,7 +10,7 @@ internal sealed record CellContext(
     CellPlan Cell,
     ProfileSpec Profile,
     RunningBackend Backend,
-    MosquittoBroker? Broker,
+    IReadOnlyList<MosquittoBroker> Brokers,
     CpuPlacement Cpus,
     IProgress<CellProgress> Progress)
 {
@@ -18,12 +18,15 @@ internal sealed record CellContext(
 
     public PhaseDurations Durations => Profile.Durations;
 
-    /// <summary>Where devices send; MQTT goes to the backend itself when it is its own broker (node-aedes).</summary>
+    /// <summary>
+    /// Where devices send; MQTT goes to the backend itself when it is its own broker (node-aedes), and is spread over
+    /// the brokers when there are several (device n on broker n mod K).
+    /// </summary>
     public LoadTarget Target => Backend.MqttPort is { } own
         ? new LoadTarget(Backend.BaseAddress, "127.0.0.1", own)
-        : Broker is null
+        : Brokers.Count == 0
             ? new LoadTarget(Backend.BaseAddress)
-            : new LoadTarget(Backend.BaseAddress, "127.0.0.1", Broker.Port);
+            : new LoadTarget(Backend.BaseAddress, "127.0.0.1", Brokers[0].Port) { MoreMqttPorts = [.. Brokers.Skip(1).Select(b => b.Port)] };
 }
 
 /// <summary>A live view of the cell for the progress display.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Bench.Harness.Results;
 using Bench.Harness.Sampling;
 using Bench.Harness.Supervision;
@@ -15,25 +16,26 @@ namespace Bench.Harness.Orchestration.Compare;
 /// </summary>
 internal sealed class CellRunner(string root, ProfileSpec profile, ContractVectors vectors, CpuPlacement cpus)
 {
-    public async Task<CellResult> RunAsync(CellPlan cell, IProgress<CellProgress> progress, CancellationToken cancellationToken)
+    public async Task<CellResult> RunAsync(CellPlan cell, CellTopology topology, IProgress<CellProgress> progress, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await using var monitor = new ResourceMonitor(new ProcfsProcessSampler());
         monitor.Watch(Sources.Generator, Environment.ProcessId);
-        MosquittoBroker? broker = null;
+        var brokers = new List<MosquittoBroker>();
         RunningBackend? backend = null;
         try
         {
-            if (cell.Workload.UsesBroker && !cell.Backend.ServesMqtt)
+            if (topology.Brokers > 0)
             {
-                progress.Report(new CellProgress("starting mosquitto", 0, 0, 0, 0));
-                broker = await MosquittoBroker.StartAsync(cpus.Generator, cancellationToken).ConfigureAwait(false);
-                monitor.Watch(Sources.Broker, broker.Process.Pid);
+                progress.Report(new CellProgress(topology.Brokers == 1 ? "starting mosquitto" : $"starting {topology.Brokers} mosquitto instances", 0, 0, 0, 0));
+                await StartBrokersAsync(brokers, topology.Brokers, cancellationToken).ConfigureAwait(false);
+                monitor.Watch(Sources.Broker, [.. brokers.Select(b => b.Process.Pid)]);
             }
 
-            progress.Report(new CellProgress("starting backend", 0, 0, 0, 0));
-            backend = await RunningBackend.StartAsync(cell.Backend, root, broker?.Url, workers: null, cpus.Backend, cancellationToken).ConfigureAwait(false);
+            progress.Report(new CellProgress(topology.WorkersRaised ? $"starting backend ({topology.Workers} workers)" : "starting backend", 0, 0, 0, 0));
+            var brokerUrls = brokers.Count == 0 ? null : string.Join(',', brokers.Select(b => b.Url));
+            backend = await RunningBackend.StartAsync(cell.Backend, root, brokerUrls, topology.Workers, cpus.Backend, cancellationToken).ConfigureAwait(false);
             var startup = clock.Elapsed;
             monitor.Watch(Sources.Backend, backend.Process.Pid);
             monitor.Start();
@@ -43,7 +45,7 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
             }
 
             var live = new RssProgress(progress, monitor);
-            var context = new CellContext(root, cell, profile, backend, broker, cpus, live);
+            var context = new CellContext(root, cell, profile, backend, brokers, cpus, live);
             var outcome = await DriveAsync(context, cancellationToken).ConfigureAwait(false);
             var crashed = backend.Process.State == ProcessState.Exited;
             var exit = crashed ? await backend.Process.Exited.ConfigureAwait(false) : (int?)null;
@@ -63,11 +65,34 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
                 await backend.StopAsync().ConfigureAwait(false);
             }
 
-            if (broker is not null)
+            foreach (var broker in brokers)
             {
                 await broker.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="count"/> brokers at once, each on its own port. Every one that comes up is added to
+    /// <paramref name="started"/> (so the caller stops it) before the first failure, if any, is thrown.
+    /// </summary>
+    private async Task StartBrokersAsync(List<MosquittoBroker> started, int count, CancellationToken cancellationToken)
+    {
+        var starting = Enumerable.Range(0, count).Select(_ => MosquittoBroker.StartAsync(cpus.Generator, cancellationToken)).ToList();
+        ExceptionDispatchInfo? failure = null;
+        foreach (var task in starting)
+        {
+            try
+            {
+                started.Add(await task.ConfigureAwait(false));
+            }
+            catch (Exception ex)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+
+        failure?.Throw();
     }
 
     /// <summary>Runs the driver while watching the backend: if it exits under load, the load is stopped at once.</summary>

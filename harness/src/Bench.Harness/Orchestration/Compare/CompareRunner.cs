@@ -28,11 +28,13 @@ internal sealed class CompareRunner(string root, ProfileSpec profile, IReadOnlyL
             }
 
             observer.CellStarted(cell);
+            var topology = CellTopology.For(cell, limits);
             var result = gate.TryGetValue(cell.Backend.Name, out var verifyFailure)
                 ? Skipped(cell, CellStatus.Failed, verifyFailure)
-                : CellPreflight.Refusal(cell.Workload, cell.Scale, limits, cell.Workload.UsesBroker && !cell.Backend.ServesMqtt ? 1 : cell.Backend.Workers) is { } refusal
+                : CellPreflight.Refusal(cell, topology, limits) is { } refusal
                     ? Skipped(cell, CellStatus.Skipped, new CellFailure($"preflight: {refusal}", null, []))
-                    : await runner.RunAsync(cell, new InlineCellProgress(observer.CellProgress), cancellationToken).ConfigureAwait(false);
+                    : await runner.RunAsync(cell, topology, new InlineCellProgress(observer.CellProgress), cancellationToken).ConfigureAwait(false);
+            result = result with { Workers = topology.Workers, Brokers = topology.Brokers > 0 ? topology.Brokers : null };
             if (cancellationToken.IsCancellationRequested)
             {
                 break; // a cell cut short is not a result, whatever its figures say; the completed ones are kept

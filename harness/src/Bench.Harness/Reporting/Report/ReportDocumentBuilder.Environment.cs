@@ -26,7 +26,33 @@ internal static partial class ReportDocumentBuilder
             $"Git commit: {git}",
             $"Command line: `{environment.CommandLine}`",
         };
+        items.AddRange(Topology(results));
         return new ReportSection("Environment", 2, [new ListBlock(items)], []);
+    }
+
+    /// <summary>
+    /// Where a fleet outgrew one process (RLIMIT_NOFILE per process): the cells that ran several mosquitto instances,
+    /// and the backends that ran more workers than backends.yaml gives them.
+    /// </summary>
+    private static IEnumerable<string> Topology(Results.ResultsDocument results)
+    {
+        var written = results.Settings.TryGetValue("workers", out var text)
+            ? text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).Where(p => p.Length == 2)
+                .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in results.Cells.Where(c => c.Brokers > 1).GroupBy(c => (c.Workload, c.Scale, Brokers: c.Brokers!.Value)).OrderBy(g => g.Key.Scale))
+        {
+            var (workload, scale, brokers) = group.Key;
+            yield return $"Brokers: {workload} at {ReportText.Count(scale)} devices ran {ReportText.Count(brokers)} mosquitto instances (one process holds at most its descriptor limit's connections): device n connects to broker n mod {ReportText.Count(brokers)}, "
+                + $"and {string.Join(", ", group.Select(c => c.Backend).Distinct())} subscribed to every one and replied through the broker a reading came from; the broker figures are the sum over the instances";
+        }
+
+        foreach (var group in results.Cells
+            .Where(c => c.Workers is { } w && written.TryGetValue(c.Backend, out var own) && own != w.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .GroupBy(c => (c.Backend, c.Workload, c.Scale, Workers: c.Workers!.Value)).Select(g => g.Key).OrderBy(k => k.Scale).ThenBy(k => k.Backend, StringComparer.Ordinal))
+        {
+            yield return $"Workers: {group.Backend} ran {ReportText.Count(group.Workers)} worker processes on {group.Workload} at {ReportText.Count(group.Scale)} devices (backends.yaml gives {written[group.Backend]}): one process holds at most its descriptor limit's connections";
+        }
     }
 
     private static ReportSection MethodSection(ReportModel model)
