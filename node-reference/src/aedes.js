@@ -11,7 +11,7 @@ serve({
   name: NAME,
   options: { mqttPort: true },
   create(options) {
-    const backend = createBackend({ ...options, broker: null }, { name: NAME, sharedSubscription: false });
+    const backend = createBackend({ ...options, brokers: [] }, { name: NAME, sharedSubscription: false });
     const broker =
       options.mqttPort === null
         ? null

@@ -1,11 +1,11 @@
 import { buildApp } from './app.js';
 import { BackendState } from './backend-state.js';
-import { startMqttSubscriber } from './mqtt-subscriber.js';
+import { startMqttSubscribers } from './mqtt-subscriber.js';
 import { attachWebSockets } from './websocket.js';
 
 /**
- * One backend process: HTTP and WebSocket on one fastify server and, when a broker is given, the MQTT
- * subscriber, all feeding one {@link BackendState}. Every variant is built from this.
+ * One backend process: HTTP and WebSocket on one fastify server and, when brokers are given, an MQTT
+ * subscriber on each of them, all feeding one {@link BackendState}. Every variant is built from this.
  * @param {ReturnType<typeof import('./options.js').resolveOptions>} options
  * @param {object} variant
  * @param {string} variant.name the backend name /health reports
@@ -18,7 +18,8 @@ export function createBackend(options, { name, sharedSubscription, analyzeJob, h
   const state = new BackendState();
   const app = buildApp(state, { backend: name, analyzeJob, health });
   const websockets = attachWebSockets(app.server, state);
-  const mqtt = options.broker ? startMqttSubscriber(options.broker, state, { shared: sharedSubscription }) : null;
+  const mqtt =
+    options.brokers.length > 0 ? startMqttSubscribers(options.brokers, state, { shared: sharedSubscription }) : null;
   return {
     state,
     async listen() {

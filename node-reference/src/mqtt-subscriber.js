@@ -9,21 +9,45 @@ const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 8_000;
 
 /**
- * Connects to the broker, subscribes to device telemetry and answers each message on the device's
- * ack or error topic (contract §6).
+ * Connects to every broker, subscribes to device telemetry on each and answers each message on the
+ * device's ack or error topic through the connection it arrived on (contract §6). One mosquitto caps its
+ * file descriptors, so a large fleet is spread over several brokers; a device only ever talks to its own,
+ * so a reply sent to another broker would never reach it. Every connection reconnects on its own.
+ * @param {string[]} brokerUrls mqtt://host:port of each broker, distinct
+ * @param {import('./backend-state.js').BackendState} state shared by all connections, so the /stats
+ *   MQTT counters are the sum over the brokers
+ * @param {{ shared: boolean }} options shared: subscribe through `$share/bench/…` (several workers)
+ * @returns {{ subscribed: Promise<void>, close: () => Promise<void> }} subscribed settles once every
+ *   broker acknowledged the subscription; close disconnects from all of them
+ */
+export function startMqttSubscribers(brokerUrls, state, { shared }) {
+  // Client ids are distinct per worker (the pid), per broker (the index) and per start (the random part).
+  const idPrefix = `bench-node-${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
+  const subscribers = brokerUrls.map((url, index) =>
+    startMqttSubscriber(url, state, { shared, clientId: `${idPrefix}-${index}` }),
+  );
+  return {
+    subscribed: Promise.all(subscribers.map(({ subscribed }) => subscribed)).then(() => {}),
+    close: () => Promise.all(subscribers.map(({ close }) => close())).then(() => {}),
+  };
+}
+
+/**
+ * One broker connection: connects, subscribes to device telemetry and answers each message on the
+ * device's ack or error topic through this same connection.
  * @param {string} brokerUrl mqtt://host:port
  * @param {import('./backend-state.js').BackendState} state
- * @param {{ shared: boolean }} options shared: subscribe through `$share/bench/…` (several workers)
+ * @param {{ shared: boolean, clientId: string }} options
  * @returns {{ subscribed: Promise<void>, close: () => Promise<void> }} subscribed settles once the
  *   broker acknowledged the subscription
  */
-export function startMqttSubscriber(brokerUrl, state, { shared }) {
+function startMqttSubscriber(brokerUrl, state, { shared, clientId }) {
   const client = mqtt.connect(brokerUrl, {
     protocolVersion: 4,
     clean: true,
     keepalive: 30,
     reconnectPeriod: FIRST_RETRY_MS,
-    clientId: `bench-node-${process.pid}-${Math.random().toString(16).slice(2, 10)}`,
+    clientId,
   });
   client.on('connect', () => {
     client.options.reconnectPeriod = FIRST_RETRY_MS;

@@ -64,9 +64,11 @@ export async function stopProcess(child, signal = 'SIGTERM') {
 
 /**
  * Starts mosquitto on a loopback port (a free one unless given) with a throw-away config; resolves
- * once it is running.
+ * once it is running. `log` collects its log lines (stderr) as they come, `waitForLog` resolves with
+ * the first one, already logged or still to come, that matches.
  * @param {number} [port]
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, pid: number, log: string[],
+ *   waitForLog: (pattern: RegExp, timeoutMs?: number) => Promise<string>, stop: () => Promise<void> }>}
  */
 export async function startMosquitto(port = undefined) {
   const dir = await mkdtemp(join(tmpdir(), 'bench-node-mosquitto-'));
@@ -75,6 +77,8 @@ export async function startMosquitto(port = undefined) {
   await writeFile(config, `listener ${port} 127.0.0.1\nallow_anonymous true\n`);
   const child = spawn('/usr/sbin/mosquitto', ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   const lines = createInterface({ input: child.stderr });
+  const log = [];
+  lines.on('line', (line) => log.push(line));
   const stop = async () => {
     await stopProcess(child);
     await rm(dir, { recursive: true, force: true });
@@ -85,7 +89,13 @@ export async function startMosquitto(port = undefined) {
     await stop();
     throw error;
   }
-  return { url: `mqtt://127.0.0.1:${port}`, port, stop };
+  const waitForLog = async (pattern, timeoutMs = 5_000) => {
+    const logged = log.find((line) => pattern.test(line));
+    if (logged !== undefined) return logged;
+    const [line] = await waitFor(lines, 'line', (text) => pattern.test(text), timeoutMs, child);
+    return line;
+  };
+  return { url: `mqtt://127.0.0.1:${port}`, port, pid: child.pid, log, waitForLog, stop };
 }
 
 /** Resolves with the first event whose arguments satisfy `accept`; rejects on timeout or child exit. */

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import mqtt from 'mqtt';
@@ -137,6 +138,31 @@ describe('hybrid process lifecycle', { timeout: 90_000 }, () => {
     } finally {
       await stopProcess(hybrid.child);
     }
+  });
+});
+
+describe('hybrid --broker', { timeout: 30_000 }, () => {
+  // Its analytics pipeline (jobs out, Python workers in) lives on one broker; the refusal comes before any
+  // connection or worker, so no broker needs to run here.
+  test('refuses a list of two brokers with exit 2 and a message', () => {
+    const result = spawnSync(
+      process.execPath,
+      [SCRIPT, '--port', '0', '--workers', '1', '--broker', 'mqtt://127.0.0.1:1883,mqtt://127.0.0.1:1884'],
+      { cwd: new URL('..', import.meta.url), encoding: 'utf8', timeout: 20_000 },
+    );
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^bench hybrid backend: hybrid supports one broker; got 2 \(/);
+    assert.equal(result.stdout, '');
+  });
+
+  test('checks the list itself first: a bad entry is refused as by the other backends', () => {
+    const result = spawnSync(process.execPath, [SCRIPT, '--port', '0', '--broker', 'mqtt://127.0.0.1:1883,'], {
+      cwd: new URL('..', import.meta.url),
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--broker has an empty entry/);
   });
 });
 

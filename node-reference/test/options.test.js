@@ -4,7 +4,7 @@ import { OptionsError, resolveOptions } from '../src/options.js';
 
 describe('resolveOptions', () => {
   test('uses the contract defaults when nothing is given', () => {
-    assert.deepEqual(resolveOptions([], {}), { host: '127.0.0.1', port: 8080, workers: 1, broker: null });
+    assert.deepEqual(resolveOptions([], {}), { host: '127.0.0.1', port: 8080, workers: 1, brokers: [] });
   });
 
   test('reads every option from the command line', () => {
@@ -13,7 +13,7 @@ describe('resolveOptions', () => {
       host: '0.0.0.0',
       port: 0,
       workers: 4,
-      broker: 'mqtt://127.0.0.1:1883',
+      brokers: ['mqtt://127.0.0.1:1883'],
     });
   });
 
@@ -23,13 +23,56 @@ describe('resolveOptions', () => {
       host: '127.0.0.2',
       port: 9100,
       workers: 2,
-      broker: 'mqtt://h:1',
+      brokers: ['mqtt://h:1'],
     });
   });
 
   test('treats an empty broker as running without MQTT', () => {
-    assert.equal(resolveOptions(['--broker', ''], { BENCH_BROKER: 'mqtt://h:1' }).broker, null);
+    assert.deepEqual(resolveOptions(['--broker', ''], { BENCH_BROKER: 'mqtt://h:1' }).brokers, []);
+    assert.deepEqual(resolveOptions(['--broker', '  '], {}).brokers, []);
   });
+
+  test('reads a comma-separated list of brokers, in order, from the option or BENCH_BROKER', () => {
+    const list = 'mqtt://127.0.0.1:1883,mqtt://127.0.0.1:1884, tcp://broker-b:1883';
+    const brokers = ['mqtt://127.0.0.1:1883', 'mqtt://127.0.0.1:1884', 'tcp://broker-b:1883'];
+    assert.deepEqual(resolveOptions(['--broker', list], {}).brokers, brokers);
+    assert.deepEqual(resolveOptions([], { BENCH_BROKER: list }).brokers, brokers);
+    assert.deepEqual(resolveOptions(['--broker', 'mqtt://h:2'], { BENCH_BROKER: list }).brokers, ['mqtt://h:2']);
+  });
+
+  const refusals = [
+    ['mqtt://h:1,,mqtt://h:2', "--broker has an empty entry (entry 2 of 'mqtt://h:1,,mqtt://h:2')"],
+    ['mqtt://h:1,', "--broker has an empty entry (entry 2 of 'mqtt://h:1,')"],
+    [',mqtt://h:1', "--broker has an empty entry (entry 1 of ',mqtt://h:1')"],
+    [',', "--broker has an empty entry (entry 1 of ',')"],
+    [
+      'mqtt://h:1,mqtt://h:2,mqtt://h:1',
+      "--broker lists the same broker twice: 'mqtt://h:1' (entry 3 of 'mqtt://h:1,mqtt://h:2,mqtt://h:1') " +
+        "repeats 'mqtt://h:1'",
+    ],
+    // The same host and port whatever the scheme, the case of the host or the default port (1883).
+    [
+      'mqtt://h,tcp://H:1883/',
+      "--broker lists the same broker twice: 'tcp://H:1883/' (entry 2 of 'mqtt://h,tcp://H:1883/') repeats 'mqtt://h'",
+    ],
+    ['mqtt://h:1,http://h:2', "--broker must use mqtt://, got 'http://h:2' (entry 2 of 'mqtt://h:1,http://h:2')"],
+    ['mqtt://h:1,h2:1883', "--broker must use mqtt://, got 'h2:1883' (entry 2 of 'mqtt://h:1,h2:1883')"],
+    [
+      'mqtt://h:1,not a url',
+      "--broker must be a URL such as mqtt://127.0.0.1:1883, got 'not a url' (entry 2 of 'mqtt://h:1,not a url')",
+    ],
+    ['http://h:1', "--broker must use mqtt://, got 'http://h:1'"],
+  ];
+  for (const [list, message] of refusals) {
+    test(`refuses --broker '${list}', naming the bad entry`, () => {
+      for (const [argv, env] of [[['--broker', list], {}], [[], { BENCH_BROKER: list }]]) {
+        assert.throws(
+          () => resolveOptions(argv, env),
+          (error) => error instanceof OptionsError && error.message === message,
+        );
+      }
+    });
+  }
 
   for (const argv of [
     ['--port', 'x'],

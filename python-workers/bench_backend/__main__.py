@@ -1,4 +1,4 @@
-"""`python3 -m bench_backend [--variant plain|multi|offload] --port N --workers N --broker mqtt://host:port`
+"""`python3 -m bench_backend [--variant plain|multi|offload] --port N --workers N --broker mqtt://host:port[,mqtt://...]`
 
 Every variant starts here. Worker processes are started with the spawn method, which does not run a
 package's `__main__` again in the child, so a pool process imports only what its job needs.

@@ -1,7 +1,10 @@
 """MQTT subscriber (contract §6) on paho-mqtt 1.6.1.
 
-paho runs its network loop in its own thread (loop_start). Every callback that concerns the state is
-handed to the asyncio loop with call_soon_threadsafe, so the state is only ever touched on the loop.
+One `MqttBridge` per broker: with `--broker a,b` a process holds one paho client per broker, each
+with its own network thread, subscription and reconnect backoff, and every reply leaves through the
+client its message arrived on. paho runs each network loop in its own thread (loop_start). Every
+callback that concerns the state is handed to the asyncio loop with call_soon_threadsafe, so the
+state (and the mqttMessages counter, which thereby sums over all brokers) is only touched on the loop.
 """
 
 from __future__ import annotations
@@ -26,15 +29,18 @@ log = logging.getLogger("bench_backend.mqtt")
 
 
 class MqttBridge:
-    """Subscribes to device telemetry, applies it to the state, and answers on ack/error topics."""
+    """One broker connection: subscribes to device telemetry, applies it to the state, and answers on
+    ack/error topics of the same broker."""
 
-    def __init__(self, broker: BrokerAddress, state: BackendState, loop: asyncio.AbstractEventLoop, shared: bool) -> None:
+    def __init__(
+        self, broker: BrokerAddress, state: BackendState, loop: asyncio.AbstractEventLoop, shared: bool, client_id: str
+    ) -> None:
         self._broker = broker
         self._state = state
         self._loop = loop
         self._topic = SHARED_TELEMETRY_TOPIC if shared else TELEMETRY_TOPIC
         self._subscribed = asyncio.Event()
-        self._client = paho.Client(client_id=f"bench-python-{os.getpid()}", clean_session=True, protocol=paho.MQTTv311)
+        self._client = paho.Client(client_id=client_id, clean_session=True, protocol=paho.MQTTv311)
         # paho reconnects on its own from the network thread, backing off from 1 s to 30 s.
         self._client.reconnect_delay_set(min_delay=1, max_delay=30)
         self._client.on_connect = self._on_connect
@@ -54,6 +60,7 @@ class MqttBridge:
         return self._subscribed.is_set()
 
     async def stop(self) -> None:
+        """Send DISCONNECT (when connected) and join the network thread, which checks for the stop at least once a second."""
         self._client.disconnect()
         # loop_stop joins the network thread, which may be sleeping between reconnect attempts.
         await asyncio.to_thread(self._client.loop_stop)
@@ -69,7 +76,7 @@ class MqttBridge:
 
     def _on_subscribe(self, client: paho.Client, userdata: object, mid: int, granted_qos: tuple[int, ...]) -> None:
         if _SUBACK_FAILURE in granted_qos:
-            log.error("MQTT broker refused the subscription to %s", self._topic)
+            log.error("MQTT broker %s:%d refused the subscription to %s", self._broker.host, self._broker.port, self._topic)
             return
         self._loop.call_soon_threadsafe(self._subscribed.set)
 
@@ -91,6 +98,16 @@ class MqttBridge:
     def _publish(self, topic: str, body: dict[str, object]) -> None:
         # paho's publish is thread-safe: it queues the packet and wakes the network thread.
         self._client.publish(topic, json.dumps(body, separators=(",", ":")), qos=0)
+
+
+def client_id(index: int, count: int) -> str:
+    """`bench-python-<pid>` with one broker, as before; `bench-python-<pid>-<n>` for the n-th of several.
+
+    The pid keeps the workers of python-multi apart, the suffix the brokers of one process (two URLs
+    may still name the same broker, which would otherwise drop one of two clients with the same id).
+    """
+    base = f"bench-python-{os.getpid()}"
+    return base if count == 1 else f"{base}-{index + 1}"
 
 
 def _device_of(topic: str) -> str:

@@ -6,13 +6,13 @@ import asyncio
 import logging
 import os
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import uvicorn
 
 from .app import create_app
 from .config import BrokerAddress, Settings
-from .mqtt import MqttBridge
+from .mqtt import MqttBridge, client_id
 from .state import BackendState
 from .variant import PLAIN, Variant
 from .websocket_protocol import ContractWebSocketProtocol
@@ -24,32 +24,39 @@ log = logging.getLogger("bench_backend")
 
 
 class BenchServer(uvicorn.Server):
-    """A uvicorn server that starts the job runner and the MQTT bridge, and declares readiness once all are up."""
+    """A uvicorn server that starts the job runner and one MQTT bridge per broker, and declares readiness once all are up."""
 
     def __init__(
         self,
         config: uvicorn.Config,
         state: BackendState,
         variant: Variant,
-        broker: BrokerAddress | None,
+        brokers: Sequence[BrokerAddress],
         on_ready: Callable[[], None],
     ) -> None:
         super().__init__(config)
         self._state = state
         self._variant = variant
-        self._broker = broker
+        self._brokers = tuple(brokers)
         self._on_ready = on_ready
-        self._bridge: MqttBridge | None = None
+        self._bridges: list[MqttBridge] = []
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         # Jobs first: the port must not accept a job that nothing can run yet.
         await self._variant.jobs.start()
         if not self.should_exit:
             await super().startup(sockets=sockets)
-        if not self.should_exit and self._broker is not None:
-            self._bridge = MqttBridge(self._broker, self._state, asyncio.get_running_loop(), shared=self._variant.shared_subscription)
-            self._bridge.start()
-            await self._wait_for_subscription()
+        if not self.should_exit and self._brokers:
+            loop = asyncio.get_running_loop()
+            count = len(self._brokers)
+            self._bridges = [
+                MqttBridge(broker, self._state, loop, shared=self._variant.shared_subscription, client_id=client_id(index, count))
+                for index, broker in enumerate(self._brokers)
+            ]
+            # All connect at once, each on its own network thread; ready means every one is subscribed.
+            for bridge in self._bridges:
+                bridge.start()
+            await self._wait_for_subscriptions()
         if self.should_exit:
             # uvicorn's serve() returns without shutdown() when startup is abandoned.
             await self._stop_services()
@@ -61,20 +68,21 @@ class BenchServer(uvicorn.Server):
         await self._stop_services()
 
     async def _stop_services(self) -> None:
-        if self._bridge is not None:
-            await self._bridge.stop()
+        # Side by side: a bridge's network thread may take up to a second to notice the stop while it
+        # waits between reconnect attempts, and several brokers must not add those seconds up.
+        await asyncio.gather(*(bridge.stop() for bridge in self._bridges))
         await self._variant.jobs.stop()
 
-    async def _wait_for_subscription(self) -> None:
+    async def _wait_for_subscriptions(self) -> None:
         # Poll should_exit like uvicorn's own main loop does, so SIGTERM still stops a backend whose
-        # broker never answers.
-        assert self._bridge is not None
-        while not self.should_exit:
-            try:
-                await asyncio.wait_for(self._bridge.wait_subscribed(), timeout=0.1)
-                return
-            except asyncio.TimeoutError:
-                continue
+        # broker (any one of them) never answers.
+        for bridge in self._bridges:
+            while not self.should_exit:
+                try:
+                    await asyncio.wait_for(bridge.wait_subscribed(), timeout=0.1)
+                    break
+                except asyncio.TimeoutError:
+                    continue
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -117,21 +125,21 @@ def run(settings: Settings, variant: Variant = PLAIN) -> int:
         log.error("cannot listen on %s:%d: %s", settings.host, settings.port, error)
         return 1
     line = ready_line(variant.name, sock.getsockname()[1])
-    serve(sock, settings.broker, variant, on_ready=lambda: print(line, flush=True))
+    serve(sock, settings.brokers, variant, on_ready=lambda: print(line, flush=True))
     # uvicorn returns once SIGTERM/SIGINT asked it to stop, ready or not: that is a clean stop.
     return 0
 
 
 def serve(
     sock: socket.socket,
-    broker: BrokerAddress | None,
+    brokers: Sequence[BrokerAddress],
     variant: Variant,
     on_ready: Callable[[], None],
     server_class: type[BenchServer] = BenchServer,
 ) -> None:
     """Serve on an already bound socket until SIGTERM/SIGINT; `on_ready` runs once everything is up."""
     state = BackendState()
-    server = server_class(create_config(state, variant), state, variant, broker, on_ready)
+    server = server_class(create_config(state, variant), state, variant, brokers, on_ready)
     server.run(sockets=[sock])
 
 

@@ -79,7 +79,7 @@ class Supervisor:
         spawn = multiprocessing.get_context("spawn")
         for _ in range(self._count):
             reader, writer = spawn.Pipe(duplex=False)
-            process = spawn.Process(target=worker_main, args=(self._settings.broker, self._sock, writer), name="bench-worker")
+            process = spawn.Process(target=worker_main, args=(self._settings.brokers, self._sock, writer), name="bench-worker")
             process.start()
             writer.close()  # so that the reader sees end-of-file when the worker dies
             self._workers.append(Worker(process, reader))

@@ -40,8 +40,8 @@ class WorkerServer(BenchServer):
         return await super().on_tick(counter) or os.getppid() != self._supervisor_pid
 
 
-def worker_main(broker: BrokerAddress | None, sock: socket.socket, ready: Connection) -> None:
-    """The target of each spawned worker process."""
+def worker_main(brokers: tuple[BrokerAddress, ...], sock: socket.socket, ready: Connection) -> None:
+    """The target of each spawned worker process; it connects to every broker of the list."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING, format=f"%(levelname)s %(name)s[{os.getpid()}]: %(message)s")
 
@@ -49,4 +49,4 @@ def worker_main(broker: BrokerAddress | None, sock: socket.socket, ready: Connec
         ready.send(os.getpid())
         ready.close()
 
-    serve(sock, broker, VARIANT, report_ready, server_class=WorkerServer)
+    serve(sock, brokers, VARIANT, report_ready, server_class=WorkerServer)

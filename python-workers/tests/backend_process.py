@@ -159,6 +159,7 @@ class MosquittoProcess:
         return f"mqtt://127.0.0.1:{self.port}"
 
     def stop(self) -> None:
+        """Stop the broker; stopping it again is harmless."""
         if self.process.poll() is None:
             self.process.terminate()
         try:
@@ -166,7 +167,7 @@ class MosquittoProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=STOP_TIMEOUT)
-        os.unlink(self._config.name)
+        Path(self._config.name).unlink(missing_ok=True)
 
     def log_text(self) -> str:
         """mosquitto's log: who connected, subscribed and disconnected, and how."""

@@ -1,5 +1,6 @@
 import { buildApp } from '../app.js';
-import { startMqttSubscriber } from '../mqtt-subscriber.js';
+import { startMqttSubscribers } from '../mqtt-subscriber.js';
+import { OptionsError } from '../options.js';
 import { serve } from '../serve.js';
 import { attachWebSockets } from '../websocket.js';
 import { parseEvery, sampler } from './analytics-job.js';
@@ -17,17 +18,23 @@ serve({ name: NAME, create: createHybrid });
 
 /** @param {ReturnType<typeof import('../options.js').resolveOptions>} options */
 function createHybrid(options) {
+  // The analytics pipeline (jobs out, Python workers in) lives on one broker; --broker lists of several,
+  // which the plain variants accept, are refused before anything starts (exit 2, as any bad option).
+  if (options.brokers.length > 1) {
+    throw new OptionsError(`hybrid supports one broker; got ${options.brokers.length} (${options.brokers.join(', ')})`);
+  }
+  const [broker] = options.brokers;
   const every = parseEvery(process.env.BENCH_ANALYTICS_EVERY);
   // Without a broker there is nowhere to send jobs: the edge alone serves, analytics off.
-  const forwarder = options.broker ? new JobForwarder(options.broker, sampler(every)) : null;
-  const pool = options.broker && every > 0 ? new AnalyticsPool() : null;
+  const forwarder = broker ? new JobForwarder(broker, sampler(every)) : null;
+  const pool = broker && every > 0 ? new AnalyticsPool() : null;
   const state = new ForwardingState((reading) => forwarder?.offer(reading));
   const app = buildApp(state, { backend: NAME, health: { workers: pool ? options.workers : 0 } });
   const websockets = attachWebSockets(app.server, state);
-  const mqtt = options.broker ? startMqttSubscriber(options.broker, state, { shared: false }) : null;
+  const mqtt = broker ? startMqttSubscribers([broker], state, { shared: false }) : null;
   return {
     async listen() {
-      await pool?.start(options.broker, options.workers, onWorkerCrash);
+      await pool?.start(broker, options.workers, onWorkerCrash);
       await app.listen({ host: options.host, port: options.port });
       await Promise.all([mqtt?.subscribed, forwarder?.connected]);
       return app.server.address().port;
