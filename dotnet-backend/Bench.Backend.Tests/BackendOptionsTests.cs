@@ -7,7 +7,7 @@ public class BackendOptionsTests
     [Fact]
     public void Defaults_to_loopback_8080_one_worker_and_no_broker()
     {
-        Assert.Equal(new BackendOptions("127.0.0.1", 8080, 1, null), BackendOptions.Parse([], NoEnvironment));
+        Assert.Equal(new BackendOptions("127.0.0.1", 8080, 1, []), BackendOptions.Parse([], NoEnvironment));
     }
 
     [Fact]
@@ -15,7 +15,7 @@ public class BackendOptionsTests
     {
         var options = BackendOptions.Parse(["--port", "0", "--workers", "4", "--broker", "mqtt://127.0.0.1:1883", "--host=0.0.0.0"], NoEnvironment);
 
-        Assert.Equal(new BackendOptions("0.0.0.0", 0, 4, new Uri("mqtt://127.0.0.1:1883")), options);
+        Assert.Equal(new BackendOptions("0.0.0.0", 0, 4, [new Uri("mqtt://127.0.0.1:1883")]), options);
     }
 
     [Fact]
@@ -25,13 +25,65 @@ public class BackendOptionsTests
 
         var options = BackendOptions.Parse(["--port", "9001"], name => environment.GetValueOrDefault(name));
 
-        Assert.Equal(new BackendOptions("::1", 9001, 1, new Uri("mqtt://h:1")), options);
+        Assert.Equal(new BackendOptions("::1", 9001, 1, [new Uri("mqtt://h:1")]), options);
     }
 
     [Fact]
     public void Treats_an_empty_broker_as_no_mqtt()
     {
-        Assert.Null(BackendOptions.Parse(["--broker", ""], NoEnvironment).BrokerUri);
+        Assert.Empty(BackendOptions.Parse(["--broker", ""], NoEnvironment).Brokers);
+        Assert.Empty(BackendOptions.Parse([], name => name == "BENCH_BROKER" ? " " : null).Brokers);
+    }
+
+    [Fact]
+    public void Reads_a_comma_separated_list_of_brokers_in_order()
+    {
+        var options = BackendOptions.Parse(["--broker", "mqtt://127.0.0.1:1883,mqtt://127.0.0.1:1884, mqtt://broker-3:1883"], NoEnvironment);
+
+        Assert.Equal([new Uri("mqtt://127.0.0.1:1883"), new Uri("mqtt://127.0.0.1:1884"), new Uri("mqtt://broker-3:1883")], options.Brokers);
+    }
+
+    [Fact]
+    public void Reads_a_list_of_brokers_from_the_environment_and_lets_the_option_override_it()
+    {
+        var environment = new Dictionary<string, string> { ["BENCH_BROKER"] = "mqtt://h:1,mqtt://h:2" };
+
+        var fromEnvironment = BackendOptions.Parse([], name => environment.GetValueOrDefault(name));
+        var overridden = BackendOptions.Parse(["--broker=mqtt://h:3"], name => environment.GetValueOrDefault(name));
+
+        Assert.Equal([new Uri("mqtt://h:1"), new Uri("mqtt://h:2")], fromEnvironment.Brokers);
+        Assert.Equal([new Uri("mqtt://h:3")], overridden.Brokers);
+    }
+
+    [Theory]
+    [InlineData("mqtt://127.0.0.1:1883")]
+    [InlineData("mqtt://127.0.0.1:1883,mqtt://127.0.0.1:1884")]
+    public void Passes_the_broker_list_to_workers_as_one_value_that_parses_back_to_the_same_list(string brokers)
+    {
+        var options = BackendOptions.Parse(["--broker", brokers, "--workers", "2"], NoEnvironment);
+
+        Assert.Equal(brokers, options.BrokerArgument);
+        Assert.Equal(options, BackendOptions.Parse(["--broker", options.BrokerArgument, "--workers", "2"], NoEnvironment));
+    }
+
+    [Theory]
+    [InlineData("mqtt://a:1,,mqtt://b:2", "entry 2")]
+    [InlineData("mqtt://a:1,", "entry 2")]
+    [InlineData(",mqtt://a:1", "entry 1")]
+    [InlineData("mqtt://a:1, ,mqtt://b:2", "entry 2")]
+    [InlineData("mqtt://a:1,mqtt://b:2,mqtt://a:1", "'mqtt://a:1' and 'mqtt://a:1'")]
+    [InlineData("mqtt://a:1,MQTT://A:1/", "'mqtt://a:1' and 'MQTT://A:1/'")]
+    [InlineData("mqtt://a:1,http://b:2", "'http://b:2'")]
+    [InlineData("mqtt://a:1,mqtt://b", "'mqtt://b'")]
+    [InlineData("mqtt://a:1,b:2", "'b:2'")]
+    public void Refuses_a_broker_list_with_an_empty_duplicate_or_non_mqtt_entry_naming_it(string brokers, string named)
+    {
+        var fromOption = Assert.Throws<FormatException>(() => BackendOptions.Parse(["--broker", brokers], NoEnvironment));
+        var fromEnvironment = Assert.Throws<FormatException>(() => BackendOptions.Parse([], name => name == "BENCH_BROKER" ? brokers : null));
+
+        Assert.StartsWith("--broker", fromOption.Message, StringComparison.Ordinal);
+        Assert.Contains(named, fromOption.Message, StringComparison.Ordinal);
+        Assert.Equal(fromOption.Message, fromEnvironment.Message);
     }
 
     [Theory]

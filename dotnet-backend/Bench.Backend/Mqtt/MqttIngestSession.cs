@@ -6,7 +6,9 @@ namespace Bench.Backend.Mqtt;
 
 /// <summary>
 /// One broker connection: subscribe, process every telemetry message on the client's receive loop, and hand the
-/// replies through a channel to a single writer so that publishing never blocks receiving.
+/// replies through a channel to a single writer so that publishing never blocks receiving. The writer publishes on
+/// this same connection, so every reply goes back to the broker its message came from; replies still queued when
+/// the connection ends are dropped (QoS 0), never sent through another broker.
 /// </summary>
 internal sealed class MqttIngestSession
 {

@@ -48,7 +48,8 @@ internal sealed class WorkerProcess : IDisposable
             "--host", options.Host,
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--workers", options.Workers.ToString(CultureInfo.InvariantCulture),
-            "--broker", options.BrokerUri?.ToString() ?? string.Empty,
+            // Every broker of the list: each worker connects to all of them.
+            "--broker", options.BrokerArgument,
         ];
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
