@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bench.Harness.Agents.Remote;
 using Bench.Harness.Gate;
 using Bench.Harness.Orchestration;
 using Bench.Harness.Orchestration.Compare;
@@ -28,10 +29,13 @@ internal static class CompareCommand
         var baseline = new Option<string?>("--baseline") { Description = "Regression gate: compare with this baseline (results/baselines/<profile>.json); exit 1 on a significant regression" };
         var scales = new Option<string>("--scales") { Description = "Comma-separated subset of the profile's device scales, for example 100000", DefaultValueFactory = _ => string.Empty };
         var trials = new Option<int?>("--trials") { Description = "Trials per cell instead of the profile's count (fewer than 3: the report calls no winners)" };
+        var agents = new Option<string?>("--agents") { Description = "Load from agents already listening on other hosts ('bench agent --listen'), host:port,…; needs --listen-host" };
+        var agentToken = new Option<string?>(RemoteRunParser.TokenOption) { Description = $"With --agents: the agents' shared token (default: ${AgentToken.EnvironmentVariable})" };
+        var listenHost = new Option<string>("--listen-host") { Description = "Address of this host the backends and brokers listen on; with --agents, one the agents can reach", DefaultValueFactory = _ => LoadAgents.Loopback };
         var maxRegression = new Option<string>("--max-regression") { Description = "Regression gate: smallest relevant change, for example 10%", DefaultValueFactory = _ => "10%" };
-        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, scales, trials, output, cpus, baseline, maxRegression, noReport, noKernelTable, kernelTable };
+        var command = new Command("compare", "Run every backend through every workload of a profile and write the results") { profile, backends, workloads, scales, trials, output, cpus, agents, agentToken, listenHost, baseline, maxRegression, noReport, noKernelTable, kernelTable };
         command.SetAction((parse, ct) => RunAsync(
-            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!, parse.GetValue(baseline), parse.GetValue(maxRegression)!) with { NoReport = parse.GetValue(noReport), KernelTable = KernelTableChoice(parse.GetValue(kernelTable), parse.GetValue(noKernelTable)), Scales = Split(parse.GetValue(scales)!), Trials = parse.GetValue(trials) },
+            new CompareRequest(parse.GetValue(profile)!, Split(parse.GetValue(backends)!), Split(parse.GetValue(workloads)!), parse.GetValue(output), parse.GetValue(cpus)!, parse.GetValue(baseline), parse.GetValue(maxRegression)!) with { NoReport = parse.GetValue(noReport), KernelTable = KernelTableChoice(parse.GetValue(kernelTable), parse.GetValue(noKernelTable)), Scales = Split(parse.GetValue(scales)!), Trials = parse.GetValue(trials), Agents = parse.GetValue(agents), AgentToken = parse.GetValue(agentToken), ListenHost = parse.GetValue(listenHost)! },
             Environment.CommandLine, ct));
         return command;
     }
@@ -48,7 +52,7 @@ internal static class CompareCommand
     internal static async Task<int> RunAsync(CompareRequest request, string commandLine, CancellationToken cancellationToken)
     {
         var root = RepositoryRoot.Locate();
-        var (profile, backends, cpus) = Validate(root, request);
+        var (profile, backends, cpus, loadAgents) = Validate(root, request);
         var gate = CompareGate.Prepare(request.Baseline, request.MaxRegression, profile.Name);
         var vectors = ContractVectors.Load(root);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -56,6 +60,10 @@ internal static class CompareCommand
         var console = AnsiConsole.Console;
         console.MarkupLineInterpolated($"[bold]compare[/] profile [bold]{profile.Name}[/]: {profile.Description}");
         console.MarkupLineInterpolated($"backends: {string.Join(", ", backends.Select(b => b.Name))} · {cpus.Describe()} · estimate {DurationText.Format(RunEstimate.For(profile, backends))}");
+        if (loadAgents.Remote)
+        {
+            console.MarkupLineInterpolated($"load: {loadAgents.Describe()} (this host's generator figures cover the controller only; each agent reports its own saturation)");
+        }
         foreach (var (workload, cannot) in CellPlan.NotApplicable(profile, backends))
         {
             console.MarkupLineInterpolated($"[grey]{workload.Name}: not run on {string.Join(", ", cannot.Select(b => b.Name))} (needs the '{workload.RequiredFeature}' feature in workloads/backends.yaml)[/]");
@@ -64,12 +72,12 @@ internal static class CompareCommand
         var startedAt = DateTimeOffset.UtcNow;
         var directory = request.Out is { } dir ? Path.GetFullPath(dir) : ResultsWriter.DefaultDirectory(root, profile.Name, startedAt);
         var environment = await EnvironmentCollector.CollectAsync(root, commandLine, cancellation.Token).ConfigureAwait(false);
-        var writer = ResultsWriter.Create(directory, profile.Name, startedAt, environment, Settings(profile, backends, cpus));
+        var writer = ResultsWriter.Create(directory, profile.Name, startedAt, environment, Settings(profile, backends, cpus, loadAgents));
         console.MarkupLineInterpolated($"results: {directory}");
         CompareOutcome outcome;
         try
         {
-            outcome = await new CompareRunner(root, profile, backends, vectors, cpus).RunAsync(writer, new CompareLines(console), cancellation.Token).ConfigureAwait(false);
+            outcome = await new CompareRunner(root, profile, backends, vectors, cpus, loadAgents).RunAsync(writer, new CompareLines(console), cancellation.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -126,7 +134,7 @@ internal static class CompareCommand
     }
 
     /// <summary>Every input is checked before anything starts: profile and workload files, backend names, the CPU list.</summary>
-    private static (ProfileSpec, IReadOnlyList<BackendSpec>, CpuPlacement) Validate(string root, CompareRequest request)
+    private static (ProfileSpec, IReadOnlyList<BackendSpec>, CpuPlacement, LoadAgents) Validate(string root, CompareRequest request)
     {
         var errors = new List<string>();
         BackendCatalog? catalog = null;
@@ -180,8 +188,39 @@ internal static class CompareCommand
         }
 
         var cpus = CpuPlacement.Parse(request.Cpus, MachineCpus.Online, errors);
-        return errors.Count > 0 ? throw new InvalidInputException(errors) : (profile!, backends, cpus);
+        var loadAgents = Agents(request, Environment.GetEnvironmentVariable(AgentToken.EnvironmentVariable), errors);
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : (profile!, backends, cpus, loadAgents);
     }
+
+    /// <summary>
+    /// --listen-host must be an address of this host (backends bind to it); --agents lists the remote agents and needs
+    /// the shared token. Without --agents the load comes from local agent children, whatever the listen host.
+    /// </summary>
+    internal static LoadAgents Agents(CompareRequest request, string? tokenFromEnvironment, List<string> errors)
+    {
+        var host = request.ListenHost.Trim();
+        if (!System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address))
+        {
+            errors.Add($"--listen-host '{request.ListenHost}' is not an IP address (backends and mosquitto bind to it)");
+        }
+        else if (!System.Net.IPAddress.IsLoopback(address) && !LocalAddresses().Contains(address))
+        {
+            errors.Add($"--listen-host {address} is not an address of this host (it has {string.Join(", ", LocalAddresses())})");
+        }
+
+        if (request.Agents is null)
+        {
+            return LoadAgents.Local with { ListenHost = host };
+        }
+
+        var endpoints = AgentEndpoint.ParseList(request.Agents, "--agents", errors);
+        var token = AgentToken.Resolve(request.AgentToken, tokenFromEnvironment, RemoteRunParser.TokenOption, errors);
+        return new LoadAgents(host, endpoints, token);
+    }
+
+    private static HashSet<System.Net.IPAddress> LocalAddresses() =>
+        [.. System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address)];
 
     /// <summary>--scales keeps some of the profile's scales (in the profile's order); --trials replaces its trial count.</summary>
     internal static ProfileSpec Narrowed(ProfileSpec profile, CompareRequest request, List<string> errors)
@@ -251,8 +290,10 @@ internal static class CompareCommand
         return names.Count == 0 ? backends : [.. backends.Concat(catalog.Select(names))];
     }
 
-    private static Dictionary<string, string> Settings(ProfileSpec profile, IReadOnlyList<BackendSpec> backends, CpuPlacement cpus) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> Settings(ProfileSpec profile, IReadOnlyList<BackendSpec> backends, CpuPlacement cpus, LoadAgents agents) => new(StringComparer.Ordinal)
     {
+        ["agents"] = agents.Describe(),
+        ["listenHost"] = agents.ListenHost,
         ["profile"] = profile.Name,
         ["backends"] = string.Join(",", backends.Select(b => b.Name)),
         ["workers"] = string.Join(",", backends.Select(b => $"{b.Name}={b.Workers}")),
@@ -282,4 +323,13 @@ internal sealed record CompareRequest(string Profile, string[] Backends, string[
 
     /// <summary>--trials: trials per cell instead of the profile's; null keeps the profile's.</summary>
     public int? Trials { get; init; }
+
+    /// <summary>--agents: remote agents, host:port,…; null for local agent children.</summary>
+    public string? Agents { get; init; }
+
+    /// <summary>--agent-token; null falls back to the environment variable.</summary>
+    public string? AgentToken { get; init; }
+
+    /// <summary>--listen-host: the address backends and brokers listen on.</summary>
+    public string ListenHost { get; init; } = LoadAgents.Loopback;
 }

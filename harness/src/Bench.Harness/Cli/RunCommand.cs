@@ -176,7 +176,7 @@ internal static partial class RunCommand
     private static ServerCapacity? ServerFor(RunSpec run, BackendCatalog catalog) => run switch
     {
         { Backend: null } => null,
-        { Workload: RunWorkload.MqttFleet } => new ServerCapacity("mosquitto", 1, "spread the devices over several brokers (bridged, or each subscribed to by the backend)"),
+        { Workload: RunWorkload.MqttFleet } => new ServerCapacity("mosquitto", 1, "bench run starts one broker; `bench compare --workloads mqtt-fleet --scales 50000` spreads a fleet over several (one per 18,000 devices) for backends with features: [brokers]"),
         _ => new ServerCapacity(
             $"backend '{run.Backend}'",
             catalog.Select([run.Backend])[0].Workers,

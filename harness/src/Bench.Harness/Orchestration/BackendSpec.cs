@@ -33,8 +33,11 @@ internal sealed record BackendSpec(
     /// <summary>True for a backend that is its own MQTT broker (node-aedes): the harness gives it an MQTT port and starts no mosquitto.</summary>
     public bool ServesMqtt => Arguments.Any(a => a.Contains(MqttPortPlaceholder, StringComparison.Ordinal));
 
-    /// <summary>Fills the placeholders: {port}, {workers}, {broker} (empty when there is none), {mqttport}, {root}.</summary>
-    public ProcessSpec ToProcess(string root, int port, int workers, string? brokerUrl, string? cpuList, int mqttPort = 0)
+    /// <summary>
+    /// Fills the placeholders: {port}, {workers}, {broker} (empty when there is none), {mqttport}, {root}; the address
+    /// to listen on goes in BENCH_HOST (contract §1: the environment stands in for --host).
+    /// </summary>
+    public ProcessSpec ToProcess(string root, int port, int workers, string? brokerUrl, string? cpuList, int mqttPort = 0, string host = "127.0.0.1")
     {
         string Fill(string value) => value
             .Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -48,7 +51,7 @@ internal sealed record BackendSpec(
             Fill(Command),
             Arguments.Select(Fill).ToArray(),
             Path.Combine(root, WorkingDirectory),
-            Environment.ToDictionary(kv => kv.Key, kv => Fill(kv.Value)),
+            new Dictionary<string, string>(Environment.ToDictionary(kv => kv.Key, kv => Fill(kv.Value))) { ["BENCH_HOST"] = host },
             cpuList);
     }
 }

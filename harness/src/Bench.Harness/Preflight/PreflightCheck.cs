@@ -13,11 +13,16 @@ internal static class PreflightCheck
     /// <param name="limits">This host's limits.</param>
     /// <param name="inProcess">True when the harness process itself holds every socket (no agent children).</param>
     /// <param name="server">What Bench starts to accept the connections, or null for an external --target.</param>
-    public static PreflightReport Run(FleetPlan plan, SystemLimits limits, bool inProcess, ServerCapacity? server)
+    /// <param name="agentsElsewhere">True when remote agents open the client sockets on their own hosts: this host's descriptors and ports are not theirs to check.</param>
+    public static PreflightReport Run(FleetPlan plan, SystemLimits limits, bool inProcess, ServerCapacity? server, bool agentsElsewhere = false)
     {
         var findings = new List<PreflightFinding>();
-        findings.AddRange(Descriptors(plan, limits, inProcess));
-        findings.AddRange(Ports(plan, limits));
+        if (!agentsElsewhere)
+        {
+            findings.AddRange(Descriptors(plan, limits, inProcess));
+            findings.AddRange(Ports(plan, limits));
+        }
+
         findings.Add(Backlog(plan, limits));
         findings.Add(Server(plan, limits, server));
         return new PreflightReport(findings);

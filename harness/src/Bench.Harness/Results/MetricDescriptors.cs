@@ -45,6 +45,7 @@ internal static class MetricDescriptors
         [MetricNames.BackendOpenFilesMax] = new("count", false, "Backend tree open file descriptors, highest sample"),
         [MetricNames.BackendProcessesMax] = new("count", false, "Backend tree processes, highest sample"),
         [MetricNames.BackendMemoryPerConnection] = new("KiB", false, "Slope of backend RSS against open connections over the connection ramp"),
+        [MetricNames.BrokerMemoryPerConnection] = new("KiB", false, "Slope of the brokers' summed RSS against open device connections over the connection ramp (MQTT fleets: the brokers hold the devices' connections)"),
         [MetricNames.BrokerCpuMean] = new("%", false, "Broker CPU, mean, percent of one core"),
         [MetricNames.BrokerCpuMax] = new("%", false, "Broker CPU, highest 1 s sample, percent of one core"),
         [MetricNames.BrokerRssMax] = new("MiB", false, "Broker resident memory, highest sample"),
@@ -52,6 +53,7 @@ internal static class MetricDescriptors
         [MetricNames.GeneratorCpuMean] = new("%", false, "Load generator CPU, mean, percent of one core: near the core count means it was the bottleneck"),
         [MetricNames.GeneratorCpuMax] = new("%", false, "Load generator CPU, highest 1 s sample, percent of one core"),
         [MetricNames.GeneratorRssMax] = new("MiB", false, "Load generator resident memory, highest sample"),
+        [MetricNames.GeneratorCpuSetBusy] = new("%", false, "Busy share of the CPUs the load agents (and brokers) are pinned to, median second of the measured phase; 90% or more marks the cell saturated"),
     };
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
@@ -61,5 +63,6 @@ internal static class MetricDescriptors
         ByName.TryGetValue(name, out var descriptor) ? descriptor
         : name.StartsWith(MetricNames.JobsThroughputPrefix, StringComparison.Ordinal) ? new("jobs/s", true, $"Analyze jobs of {name[MetricNames.JobsThroughputPrefix.Length..]} samples completed per second")
         : name.StartsWith(MetricNames.JobsP99Prefix, StringComparison.Ordinal) ? new("ms", false, $"99th percentile latency of analyze jobs of {name[MetricNames.JobsP99Prefix.Length..]} samples")
+        : MetricNames.ErrorKindMeaning(name) is { } meaning ? new("count", false, $"Errors of this kind over the measured phase: {meaning}")
         : throw new ArgumentException($"'{name}' is not in MetricNames", nameof(name));
 }

@@ -53,6 +53,40 @@ internal static class MetricNames
 
     public static string JobsP99For(int size) => JobsP99Prefix + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Errors of one kind over the measured phase (only kinds that occurred are written): <c>errors.timeout</c>.</summary>
+    public static readonly string ErrorsOfKindPrefix = "errors.";
+
+    /// <summary>The kinds as written in metric names, from <see cref="Bench.Load.Recording.ErrorKind"/>.</summary>
+    public static readonly IReadOnlyDictionary<Bench.Load.Recording.ErrorKind, string> ErrorKindNames = new Dictionary<Bench.Load.Recording.ErrorKind, string>
+    {
+        [Bench.Load.Recording.ErrorKind.Connect] = "connect",
+        [Bench.Load.Recording.ErrorKind.Timeout] = "timeout",
+        [Bench.Load.Recording.ErrorKind.Rejected] = "rejected",
+        [Bench.Load.Recording.ErrorKind.ServerError] = "server-error",
+        [Bench.Load.Recording.ErrorKind.ConnectionLost] = "connection-lost",
+        [Bench.Load.Recording.ErrorKind.Protocol] = "protocol",
+        [Bench.Load.Recording.ErrorKind.Other] = "other",
+        [Bench.Load.Recording.ErrorKind.Backpressure] = "backpressure",
+    };
+
+    private static readonly Dictionary<Bench.Load.Recording.ErrorKind, string> ErrorKindMeanings = new()
+    {
+        [Bench.Load.Recording.ErrorKind.Connect] = "connections that could not be opened (refused, handshake or CONNACK failure)",
+        [Bench.Load.Recording.ErrorKind.Timeout] = "sends (or connects) not answered within the timeout",
+        [Bench.Load.Recording.ErrorKind.Rejected] = "sends the backend rejected as invalid",
+        [Bench.Load.Recording.ErrorKind.ServerError] = "sends the backend failed (HTTP 5xx)",
+        [Bench.Load.Recording.ErrorKind.ConnectionLost] = "sends in flight when their connection closed or reset",
+        [Bench.Load.Recording.ErrorKind.Protocol] = "answers that broke the contract or protocol",
+        [Bench.Load.Recording.ErrorKind.Other] = "other failures",
+        [Bench.Load.Recording.ErrorKind.Backpressure] = "sends never made because the device's earlier sends were all unanswered",
+    };
+
+    public static string ErrorsOf(Bench.Load.Recording.ErrorKind kind) => ErrorsOfKindPrefix + ErrorKindNames[kind];
+
+    /// <summary>What <c>errors.KIND</c> counts, or null when <paramref name="name"/> is not one of them.</summary>
+    public static string? ErrorKindMeaning(string name) =>
+        ErrorKindNames.FirstOrDefault(k => ErrorsOfKindPrefix + k.Value == name) is { Value: not null } entry ? ErrorKindMeanings[entry.Key] : null;
+
     // The backend's process tree (every worker included), over the measured phase.
     public const string BackendStartup = "backend.startup";
     public const string BackendCpuMean = "backend.cpu.mean";
@@ -66,6 +100,7 @@ internal static class MetricNames
     public const string BackendOpenFilesMax = "backend.fds.max";
     public const string BackendProcessesMax = "backend.processes.max";
     public const string BackendMemoryPerConnection = "backend.memory-per-connection";
+    public const string BrokerMemoryPerConnection = "broker.memory-per-connection";
 
     // The broker (mosquitto) and the generator (the harness and its load agents), sampled apart from the backend.
     public const string BrokerCpuMean = "broker.cpu.mean";
@@ -75,4 +110,5 @@ internal static class MetricNames
     public const string GeneratorCpuMean = "generator.cpu.mean";
     public const string GeneratorCpuMax = "generator.cpu.max";
     public const string GeneratorRssMax = "generator.rss.max";
+    public const string GeneratorCpuSetBusy = "generator.cpuset.busy";
 }

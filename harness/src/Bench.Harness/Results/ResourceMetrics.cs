@@ -44,7 +44,7 @@ internal static class ResourceMetrics
     }
 
     /// <summary>Memory per connection from a fitted RSS slope (bytes per connection → KiB).</summary>
-    public static KeyValuePair<string, MetricValue> PerConnection(LinearFit fit) => Metric(MetricNames.BackendMemoryPerConnection, fit.Slope / 1024);
+    public static KeyValuePair<string, MetricValue> PerConnection(LinearFit fit, string name = MetricNames.BackendMemoryPerConnection) => Metric(name, fit.Slope / 1024);
 
     /// <summary>The 1 Hz series of one source, seconds counted from <paramref name="cellStart"/>: SOURCE.cpu, .rss, .pss, .threads, .fds.</summary>
     public static IReadOnlyList<TimeSeries> Series(string source, IReadOnlyList<ResourceSample> samples, DateTimeOffset cellStart)

@@ -7,9 +7,10 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 {
     private readonly string _configDirectory;
 
-    private MosquittoBroker(SupervisedProcess process, int port, string configDirectory)
+    private MosquittoBroker(SupervisedProcess process, string host, int port, string configDirectory)
     {
         Process = process;
+        Host = host;
         Port = port;
         _configDirectory = configDirectory;
     }
@@ -18,20 +19,23 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The address it listens on: loopback unless compare's --listen-host asks for one remote agents can reach.</summary>
+    public string Host { get; }
+
     /// <summary>The URL handed to backends.</summary>
-    public string Url => string.Create(CultureInfo.InvariantCulture, $"mqtt://127.0.0.1:{Port}");
+    public string Url => string.Create(CultureInfo.InvariantCulture, $"mqtt://{Host}:{Port}");
 
     public static string Executable => File.Exists("/usr/sbin/mosquitto") ? "/usr/sbin/mosquitto" : "mosquitto";
 
-    public static async Task<MosquittoBroker> StartAsync(string? cpuList, CancellationToken cancellationToken)
+    public static async Task<MosquittoBroker> StartAsync(string? cpuList, CancellationToken cancellationToken, string host = "127.0.0.1")
     {
         var port = FreePort.Next();
         var dir = Directory.CreateTempSubdirectory("bench-mosquitto-").FullName;
         var config = Path.Combine(dir, "mosquitto.conf");
-        // mosquitto 2 listens on loopback only and refuses anonymous clients unless told otherwise (methodology §7.4).
+        // mosquitto 2 listens on the given address only (loopback by default) and refuses anonymous clients unless told otherwise (methodology §7.4).
         await File.WriteAllLinesAsync(config,
         [
-            $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
+            $"listener {port.ToString(CultureInfo.InvariantCulture)} {host}",
             "allow_anonymous true",
             "persistence false",
             "max_queued_messages 10000",
@@ -41,10 +45,10 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         ], cancellationToken).ConfigureAwait(false);
         var spec = new ProcessSpec("mosquitto", Executable, ["-c", config], dir, new Dictionary<string, string>(), cpuList);
         var process = SupervisedProcess.Start(spec);
-        var broker = new MosquittoBroker(process, port, dir);
+        var broker = new MosquittoBroker(process, host, port, dir);
         try
         {
-            await TcpProbe.WaitUntilAcceptingAsync(process, port, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            await TcpProbe.WaitUntilAcceptingAsync(process, port, TimeSpan.FromSeconds(10), cancellationToken, host).ConfigureAwait(false);
         }
         catch
         {

@@ -5,7 +5,7 @@ namespace Bench.Harness.Supervision;
 /// <summary>Readiness by connecting: for children that print no ready line (mosquitto).</summary>
 internal static class TcpProbe
 {
-    public static async Task WaitUntilAcceptingAsync(SupervisedProcess child, int port, TimeSpan deadline, CancellationToken cancellationToken)
+    public static async Task WaitUntilAcceptingAsync(SupervisedProcess child, int port, TimeSpan deadline, CancellationToken cancellationToken, string host = "127.0.0.1")
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(deadline);
@@ -19,7 +19,7 @@ internal static class TcpProbe
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port, timeout.Token).ConfigureAwait(false);
+                await client.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
                 child.MarkReady();
                 return;
             }

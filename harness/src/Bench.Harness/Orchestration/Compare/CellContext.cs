@@ -14,6 +14,9 @@ internal sealed record CellContext(
     CpuPlacement Cpus,
     IProgress<CellProgress> Progress)
 {
+    /// <summary>Where the load comes from: local agent children, or remote agents (compare --agents).</summary>
+    public LoadAgents Agents { get; init; } = LoadAgents.Local;
+
     public WorkloadSpec Workload => Cell.Workload;
 
     public PhaseDurations Durations => Profile.Durations;
@@ -23,10 +26,10 @@ internal sealed record CellContext(
     /// the brokers when there are several (device n on broker n mod K).
     /// </summary>
     public LoadTarget Target => Backend.MqttPort is { } own
-        ? new LoadTarget(Backend.BaseAddress, "127.0.0.1", own)
+        ? new LoadTarget(Backend.BaseAddress, Backend.Host, own)
         : Brokers.Count == 0
             ? new LoadTarget(Backend.BaseAddress)
-            : new LoadTarget(Backend.BaseAddress, "127.0.0.1", Brokers[0].Port) { MoreMqttPorts = [.. Brokers.Skip(1).Select(b => b.Port)] };
+            : new LoadTarget(Backend.BaseAddress, Brokers[0].Host, Brokers[0].Port) { MoreMqttPorts = [.. Brokers.Skip(1).Select(b => b.Port)] };
 }
 
 /// <summary>A live view of the cell for the progress display.</summary>

@@ -11,9 +11,13 @@ namespace Bench.Harness.Orchestration.Compare;
 /// </summary>
 internal static class CellPreflight
 {
-    /// <summary>Why this cell cannot run on this machine with the processes <paramref name="topology"/> starts, or null when it can.</summary>
-    public static string? Refusal(CellPlan cell, CellTopology topology, SystemLimits limits) =>
-        Refusal(cell.Workload, cell.Scale, limits, topology.Server(cell));
+    /// <summary>
+    /// Why this cell cannot run on this machine with the processes <paramref name="topology"/> starts, or null when it
+    /// can. With <paramref name="remoteAgents"/> the sockets are opened on the agents' hosts, so only the server side
+    /// is checked here.
+    /// </summary>
+    public static string? Refusal(CellPlan cell, CellTopology topology, SystemLimits limits, int? remoteAgents = null) =>
+        Refusal(cell.Workload, cell.Scale, limits, topology.Server(cell), remoteAgents);
 
     /// <summary>
     /// Why this (workload, scale) cannot run on this machine against a backend of <paramref name="backendProcesses"/>
@@ -27,7 +31,7 @@ internal static class CellPreflight
                 backendProcesses,
                 "use a multi-process variant of the backend with enough workers"));
 
-    private static string? Refusal(WorkloadSpec workload, int scale, SystemLimits limits, ServerCapacity server)
+    private static string? Refusal(WorkloadSpec workload, int scale, SystemLimits limits, ServerCapacity server, int? remoteAgents = null)
     {
         if (workload.Fleet is null)
         {
@@ -35,8 +39,8 @@ internal static class CellPreflight
         }
 
         var demand = new FleetDemand(scale, scale / workload.Fleet.SendInterval.TotalSeconds, scale, ConnectionPerDevice: true);
-        var plan = FleetPlanner.Plan(demand, limits, forcedAgents: null, useSourceLanes: true);
-        var report = PreflightCheck.Run(plan, limits, inProcess: false, server);
+        var plan = FleetPlanner.Plan(demand, limits, forcedAgents: remoteAgents is { } k ? Math.Min(k, scale) : null, useSourceLanes: remoteAgents is null);
+        var report = PreflightCheck.Run(plan, limits, inProcess: false, server, agentsElsewhere: remoteAgents is not null);
         return report.CanRun ? null : string.Join("; ", report.Errors.Select(e => $"{e.Limit}: found {e.Found}, needs {e.Needed}. {e.Explanation}"));
     }
 }

@@ -34,6 +34,13 @@ internal static class CellResults
             Add(metrics, [ResourceMetrics.PerConnection(fit)]);
         }
 
+        // An MQTT fleet's device connections end at the broker(s), so their memory per connection is the brokers'.
+        if (outcome.Connections.Count > 0 && monitor.Samples(Sources.Broker).Count > 0
+            && MemoryPerConnection.Estimate(monitor.Samples(Sources.Broker), outcome.Connections, startedAt, outcome.MeasureFrom) is { } brokerFit)
+        {
+            Add(metrics, [ResourceMetrics.PerConnection(brokerFit, MetricNames.BrokerMemoryPerConnection)]);
+        }
+
         var series = outcome.Series
             .Concat(new[] { Sources.Backend, Sources.Broker, Sources.Generator }.SelectMany(s => ResourceMetrics.Series(s, monitor.Samples(s), startedAt)))
             .Where(s => s.Values.Count > 0)

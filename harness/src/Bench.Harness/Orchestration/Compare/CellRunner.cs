@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Bench.Harness.Results;
 using Bench.Harness.Sampling;
@@ -14,14 +15,18 @@ namespace Bench.Harness.Orchestration.Compare;
 /// (this harness and its agents) are sampled apart at 1 Hz. Whatever happens, the cell comes back as a result:
 /// a backend that will not start, fails the subset or dies under load is a failed or crashed cell.
 /// </summary>
-internal sealed class CellRunner(string root, ProfileSpec profile, ContractVectors vectors, CpuPlacement cpus)
+internal sealed class CellRunner(string root, ProfileSpec profile, ContractVectors vectors, CpuPlacement cpus, LoadAgents? agents = null)
 {
+    private readonly LoadAgents _agents = agents ?? LoadAgents.Local;
+
     public async Task<CellResult> RunAsync(CellPlan cell, CellTopology topology, IProgress<CellProgress> progress, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await using var monitor = new ResourceMonitor(new ProcfsProcessSampler());
         monitor.Watch(Sources.Generator, Environment.ProcessId);
+        // Remote agents run elsewhere: this host's generator CPUs then hold only what Bench started here (brokers).
+        await using var generatorCpus = CpuSetMonitor.For(cpus.Generator);
         var brokers = new List<MosquittoBroker>();
         RunningBackend? backend = null;
         try
@@ -35,18 +40,30 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
 
             progress.Report(new CellProgress(topology.WorkersRaised ? $"starting backend ({topology.Workers} workers)" : "starting backend", 0, 0, 0, 0));
             var brokerUrls = brokers.Count == 0 ? null : string.Join(',', brokers.Select(b => b.Url));
-            backend = await RunningBackend.StartAsync(cell.Backend, root, brokerUrls, topology.Workers, cpus.Backend, cancellationToken).ConfigureAwait(false);
+            backend = await RunningBackend.StartAsync(cell.Backend, root, brokerUrls, topology.Workers, cpus.Backend, cancellationToken, _agents.ListenHost).ConfigureAwait(false);
             var startup = clock.Elapsed;
             monitor.Watch(Sources.Backend, backend.Process.Pid);
             monitor.Start();
+            generatorCpus?.Start();
             if (await QuickVerify.ProblemAsync(backend.BaseAddress, vectors, cancellationToken).ConfigureAwait(false) is { } problem)
             {
                 return Failed(cell, startedAt, clock, $"fast verify failed: {problem}", null, backend.Process.Output.Snapshot());
             }
 
             var live = new RssProgress(progress, monitor);
-            var context = new CellContext(root, cell, profile, backend, brokers, cpus, live);
+            var context = new CellContext(root, cell, profile, backend, brokers, cpus, live) { Agents = _agents };
             var outcome = await DriveAsync(context, cancellationToken).ConfigureAwait(false);
+            if (generatorCpus is not null)
+            {
+                await generatorCpus.StopAsync().ConfigureAwait(false);
+                outcome = GeneratorCpus(outcome, generatorCpus, (_agents.Remote, topology.Brokers > 0) switch
+                {
+                    (false, true) => "the load agents and the brokers",
+                    (false, false) => "the load agents",
+                    (true, _) => "the brokers; the load agents are remote",
+                });
+            }
+
             var crashed = backend.Process.State == ProcessState.Exited;
             var exit = crashed ? await backend.Process.Exited.ConfigureAwait(false) : (int?)null;
             await monitor.StopAsync().ConfigureAwait(false);
@@ -78,7 +95,7 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
     /// </summary>
     private async Task StartBrokersAsync(List<MosquittoBroker> started, int count, CancellationToken cancellationToken)
     {
-        var starting = Enumerable.Range(0, count).Select(_ => MosquittoBroker.StartAsync(cpus.Generator, cancellationToken)).ToList();
+        var starting = Enumerable.Range(0, count).Select(_ => MosquittoBroker.StartAsync(cpus.Generator, cancellationToken, _agents.ListenHost)).ToList();
         ExceptionDispatchInfo? failure = null;
         foreach (var task in starting)
         {
@@ -93,6 +110,29 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
         }
 
         failure?.Throw();
+    }
+
+    /// <summary>
+    /// Adds the generator CPUs' busy share over the measured phase, and marks the cell saturated when it reached the
+    /// generator's threshold: each agent judges only its own share of the CPU, so several agents (and the brokers) can
+    /// fill their one core together while none of them calls itself saturated.
+    /// </summary>
+    internal static DriverOutcome GeneratorCpus(DriverOutcome outcome, CpuSetMonitor generatorCpus, string holders)
+    {
+        if (generatorCpus.MedianBusy(outcome.MeasureFrom, outcome.MeasureTo) is not { } busy)
+        {
+            return outcome;
+        }
+
+        var metrics = new Dictionary<string, double>(outcome.Metrics, StringComparer.Ordinal) { [MetricNames.GeneratorCpuSetBusy] = busy * 100 };
+        var saturation = outcome.Saturation;
+        if (saturation is null && busy >= Bench.Load.Monitoring.GeneratorSaturation.CpuThreshold)
+        {
+            saturation = string.Create(CultureInfo.InvariantCulture,
+                $"generator CPUs {string.Join(",", generatorCpus.Cpus)} ({holders}) {busy * 100:0}% busy in the median second of the measured phase (≥ {Bench.Load.Monitoring.GeneratorSaturation.CpuThreshold * 100:0}%): latency includes the generator's own queueing");
+        }
+
+        return outcome with { Metrics = metrics, Saturation = saturation };
     }
 
     /// <summary>Runs the driver while watching the backend: if it exits under load, the load is stopped at once.</summary>

@@ -11,14 +11,15 @@ namespace Bench.Harness.Orchestration.Compare;
 /// that fails it is recorded as failed for every cell and the run goes on with the others; every finished cell is
 /// written at once, so an interrupted run keeps everything it completed.
 /// </summary>
-internal sealed class CompareRunner(string root, ProfileSpec profile, IReadOnlyList<BackendSpec> backends, ContractVectors vectors, CpuPlacement cpus)
+internal sealed class CompareRunner(string root, ProfileSpec profile, IReadOnlyList<BackendSpec> backends, ContractVectors vectors, CpuPlacement cpus, LoadAgents? agents = null)
 {
     public async Task<CompareOutcome> RunAsync(ResultsWriter writer, ICompareObserver observer, CancellationToken cancellationToken)
     {
         var cells = CellPlan.For(profile, backends);
         var gate = await VerifyBackendsAsync(observer, cancellationToken).ConfigureAwait(false);
         var limits = SystemLimits.Read();
-        var runner = new CellRunner(root, profile, vectors, cpus);
+        var loadAgents = agents ?? LoadAgents.Local;
+        var runner = new CellRunner(root, profile, vectors, cpus, loadAgents);
         observer.Planned(cells.Count);
         foreach (var cell in cells)
         {
@@ -31,7 +32,7 @@ internal sealed class CompareRunner(string root, ProfileSpec profile, IReadOnlyL
             var topology = CellTopology.For(cell, limits);
             var result = gate.TryGetValue(cell.Backend.Name, out var verifyFailure)
                 ? Skipped(cell, CellStatus.Failed, verifyFailure)
-                : CellPreflight.Refusal(cell, topology, limits) is { } refusal
+                : CellPreflight.Refusal(cell, topology, limits, loadAgents.Remote ? loadAgents.Endpoints.Count : null) is { } refusal
                     ? Skipped(cell, CellStatus.Skipped, new CellFailure($"preflight: {refusal}", null, []))
                     : await runner.RunAsync(cell, topology, new InlineCellProgress(observer.CellProgress), cancellationToken).ConfigureAwait(false);
             result = result with { Workers = topology.Workers, Brokers = topology.Brokers > 0 ? topology.Brokers : null };

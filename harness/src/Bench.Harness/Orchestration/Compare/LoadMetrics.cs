@@ -20,6 +20,11 @@ internal static class LoadMetrics
             [MetricNames.ErrorPercent] = ErrorPercent(result),
             [MetricNames.MissedSends] = result.Late + result.Dropped,
         };
+        foreach (var (kind, count) in result.Errors.Where(e => e.Value > 0))
+        {
+            metrics[MetricNames.ErrorsOf(kind)] = count;
+        }
+
         AddLatency(metrics, result.Latency);
         return metrics;
     }

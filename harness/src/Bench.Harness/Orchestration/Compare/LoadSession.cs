@@ -1,4 +1,5 @@
 using Bench.Harness.Agents;
+using Bench.Harness.Agents.Remote;
 using Bench.Harness.Preflight;
 using Bench.Load.Engine;
 
@@ -28,6 +29,11 @@ internal sealed class LoadSession : IAsyncDisposable
 
     public static async Task<LoadSession> StartAsync(CellContext context, FleetDemand demand, CancellationToken cancellationToken)
     {
+        if (context.Agents.Remote)
+        {
+            return await ConnectRemoteAsync(context, demand, cancellationToken).ConfigureAwait(false);
+        }
+
         var plan = FleetPlanner.Plan(demand, SystemLimits.Read(), forcedAgents: null, useSourceLanes: true);
         var baseLaunch = AgentLaunch.Spec(context.Root);
         // Pinned to few CPUs, socket completions inline on the epoll thread save a thread-pool hop per message
@@ -39,6 +45,38 @@ internal sealed class LoadSession : IAsyncDisposable
         };
         var controller = await AgentController.StartChildrenAsync(plan, launch, cancellationToken).ConfigureAwait(false);
         return new LoadSession(context, plan, controller);
+    }
+
+    /// <summary>
+    /// compare --agents: one share per listed agent (the first <c>devices</c> of them when the load has fewer devices
+    /// than agents), no source lanes (each agent binds on its own host). Every agent is connected afresh for the cell
+    /// and released at its end, so a cell's failure cannot leave an agent busy for the next.
+    /// </summary>
+    private static async Task<LoadSession> ConnectRemoteAsync(CellContext context, FleetDemand demand, CancellationToken cancellationToken)
+    {
+        var endpoints = context.Agents.Endpoints.Take(demand.Devices).ToList();
+        var plan = FleetPlanner.Plan(demand, SystemLimits.Read(), endpoints.Count, useSourceLanes: false);
+        var hello = context.Agents.Hello;
+        var connects = plan.Agents.Select((a, i) => RemoteAgent.ConnectAsync(a, endpoints[i], hello, cancellationToken)).ToList();
+        try
+        {
+            return new LoadSession(context, plan, new AgentController(await Task.WhenAll(connects).ConfigureAwait(false)));
+        }
+        catch (Exception ex)
+        {
+            foreach (var connected in connects.Where(c => c.IsCompletedSuccessfully))
+            {
+                await connected.Result.DisposeAsync().ConfigureAwait(false);
+            }
+
+            // The cell fails with the agent's reason (CellRunner records InvalidOperationException as a failed cell).
+            if (ex is AgentFailedException)
+            {
+                throw new InvalidOperationException($"remote agents: {ex.Message}", ex);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

@@ -26,6 +26,11 @@ internal static partial class ReportDocumentBuilder
             $"Git commit: {git}",
             $"Command line: `{environment.CommandLine}`",
         };
+        if (settings.TryGetValue("agents", out var agents))
+        {
+            items.Insert(3, $"Load generator: {agents}");
+        }
+
         items.AddRange(Topology(results));
         return new ReportSection("Environment", 2, [new ListBlock(items)], []);
     }

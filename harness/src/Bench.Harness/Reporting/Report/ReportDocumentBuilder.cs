@@ -19,6 +19,7 @@ internal static partial class ReportDocumentBuilder
             + $"{TrialWords(model.MaxTrials)} per cell; workloads {string.Join(", ", model.Workloads.Select(w => $"`{w}`"))}.";
         var sections = new List<ReportSection> { ReadFirst(model), ClaimsSummary(claims) };
         sections.AddRange(claims.Select(ClaimSection));
+        sections.AddRange(FleetLimitsSections(model));
         sections.AddRange(model.Workloads.SelectMany(w => WorkloadSections(model, w, charts)));
         sections.AddRange(KernelSections(model));
         sections.Add(TimeSeriesSection(charts));
