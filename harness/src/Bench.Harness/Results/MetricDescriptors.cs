@@ -9,7 +9,7 @@ internal static class MetricDescriptors
         [MetricNames.Capacity] = new("req/s", true, "Highest ladder rate whose step met the SLO (p99 and error rate)"),
         [MetricNames.Requests] = new("count", true, "Operations sent during the measured phase"),
         [MetricNames.Errors] = new("count", false, "Operations that failed: error status, timeout, connection loss, or backpressure (not sent: the device's earlier sends were unanswered)"),
-        [MetricNames.ErrorPercent] = new("%", false, "Failed operations as a share of those due: sent, or held back because the device's earlier sends were unanswered"),
+        [MetricNames.ErrorPercent] = new("%", false, "Failed operations as a share of those due: sent, or never sent because the device's earlier sends were unanswered or it had no connection"),
         [MetricNames.MissedSends] = new("count", false, "Scheduled sends the generator could not make on time (open model)"),
         [MetricNames.LatencyMean] = new("ms", false, "Mean latency from the intended send time"),
         [MetricNames.LatencyP50] = new("ms", false, "Median latency from the intended send time"),

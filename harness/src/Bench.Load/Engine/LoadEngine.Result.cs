@@ -23,6 +23,7 @@ public static partial class LoadEngine
             Errors = recorder.Errors(),
             Late = late,
             Dropped = dropped,
+            NotSent = recorder.NotSentCount,
             MeasuredDuration = measuredDuration,
             Connections = recorder.Connections,
             Latency = recorder.Latency,

@@ -6,7 +6,8 @@ namespace Bench.Load.Engine;
 /// <summary>
 /// Records a run as the clients report it: the per-second time series of everything (warm-up included) and the
 /// measured totals. A send belongs to the measured window when its <em>intended</em> time falls in it, so a send and
-/// its answer always land on the same side of the warm-up boundary and <c>Acked + errors = Sent</c> holds exactly.
+/// its answer always land on the same side of the warm-up boundary and <c>Acked + errors = Sent + NotSent</c> holds
+/// exactly (a due send that never left — its device disconnected, or at its in-flight bound — is an error too).
 /// </summary>
 internal sealed class LoadRecorder : ISendObserver
 {
@@ -14,7 +15,8 @@ internal sealed class LoadRecorder : ISendObserver
     private const int AckedSlot = 1;
     private const int LateSlot = 2;
     private const int DroppedSlot = 3;
-    private const int FirstErrorSlot = 4;
+    private const int NotSentSlot = 4;
+    private const int FirstErrorSlot = 5;
 
     private readonly long _frequency;
     private readonly long[] _counters = new long[FirstErrorSlot + Enum.GetValues<ErrorKind>().Length];
@@ -73,6 +75,8 @@ internal sealed class LoadRecorder : ISendObserver
 
     public long DroppedCount => Count(DroppedSlot);
 
+    public long NotSentCount => Count(NotSentSlot);
+
     public Dictionary<ErrorKind, long> Errors() => Enum.GetValues<ErrorKind>().ToDictionary(k => k, k => Count(FirstErrorSlot + (int)k));
 
     public void ConnectAttempted() => Interlocked.Increment(ref _attempted);
@@ -115,7 +119,15 @@ internal sealed class LoadRecorder : ISendObserver
     }
 
     /// <summary>A due send that could not start because its device has no connection.</summary>
-    public void RecordNotSent(long intended, ErrorKind kind) => CountError(intended, kind);
+    public void RecordNotSent(long intended, ErrorKind kind)
+    {
+        if (IsMeasured(intended))
+        {
+            Interlocked.Increment(ref _counters[NotSentSlot]);
+        }
+
+        CountError(intended, kind);
+    }
 
     public void Connected(long connectTicks)
     {

@@ -8,7 +8,7 @@ public sealed partial record LoadResult
     /// <summary>
     /// Combines the results of agents that ran the same load side by side: counts add, histograms add bucket by
     /// bucket (never percentiles averaged), intervals add by index with their latency digest recomputed from the
-    /// merged interval histogram, CPU per second is the busiest agent's, and the merged run is saturated when any
+    /// merged interval histogram (open connections, a gauge, carry an agent's last value past its last interval), CPU per second is the busiest agent's, and the merged run is saturated when any
     /// agent was.
     /// </summary>
     public static LoadResult Merge(IReadOnlyCollection<LoadResult> results)
@@ -29,6 +29,7 @@ public sealed partial record LoadResult
             Errors = errors,
             Late = results.Sum(r => r.Late),
             Dropped = results.Sum(r => r.Dropped),
+            NotSent = results.Sum(r => r.NotSent),
             MeasuredDuration = results.Max(r => r.MeasuredDuration),
             Connections = results.Select(r => r.Connections).Aggregate((a, b) => a + b),
             Latency = Sum(results.Select(r => r.Latency)),
@@ -93,7 +94,8 @@ public sealed partial record LoadResult
                 samples.Sum(s => s.Dropped),
                 samples.Sum(s => s.ConnectionsOpened),
                 samples.Sum(s => s.ConnectionsClosed),
-                samples.Sum(s => s.OpenConnections),
+                // A gauge, not a count: an agent whose intervals ended earlier still holds its last open connections.
+                results.Sum(r => r.Intervals.Count == 0 ? 0 : r.Intervals[Math.Min(i, r.Intervals.Count - 1)].OpenConnections),
                 LatencySummary.Of(latency));
             latencies[i] = HistogramEncoding.EncodeCompressed(latency);
         }

@@ -26,6 +26,13 @@ public sealed partial record LoadResult
     /// <summary>Sends that were due but never left because a bound was reached.</summary>
     public required long Dropped { get; init; }
 
+    /// <summary>
+    /// Due sends of the measured window that never left and were counted as errors: the device had no connection
+    /// (connection-lost), or all its in-flight slots waited for answers (backpressure). Errors over Sent + NotSent is
+    /// the error rate of everything that was due.
+    /// </summary>
+    public long NotSent { get; init; }
+
     public required TimeSpan MeasuredDuration { get; init; }
 
     public required ConnectionSummary Connections { get; init; }

@@ -72,6 +72,23 @@ public sealed class LoadResultTests
         Assert.Equal(result.Connections, back.Connections);
     }
 
+    [Fact]
+    public void Open_connections_past_an_agents_last_interval_keep_its_last_value_while_counts_stop()
+    {
+        var shorter = Result(5, [1_000]);
+        var longer = Result(5, [1_000]);
+        var second = longer.Intervals[0] with { Index = 1, Start = TimeSpan.FromSeconds(4), OpenConnections = 12 };
+        longer = longer with { Intervals = [longer.Intervals[0], second], IntervalLatencies = [longer.IntervalLatencies[0], longer.IntervalLatencies[0]] };
+
+        var merged = LoadResult.Merge([shorter, longer]);
+
+        Assert.Equal(2, merged.Intervals.Count);
+        Assert.Equal(20, merged.Intervals[0].OpenConnections);
+        // The shorter agent's 10 connections did not close when its intervals ended: 10 + 12, not 12.
+        Assert.Equal(22, merged.Intervals[1].OpenConnections);
+        Assert.Equal(5, merged.Intervals[1].Sends);
+    }
+
     private static LoadResult Result(long sent, IEnumerable<long> latencies)
     {
         var histogram = new LatencyHistogram();

@@ -47,6 +47,20 @@ public sealed class FleetLimitsReportTests
     }
 
     [Fact]
+    public void A_saturated_cell_is_no_verdict_on_the_backend_but_its_memory_per_connection_from_the_ramp_is_shown_marked()
+    {
+        var cells = Golden.Cells.Select(c => c is { Backend: "python", Workload: "ws-fleet", Scale: 10_000 }
+            ? c with { Status = CellStatus.Saturated, Failure = new CellFailure("generator saturated: generator CPUs 0 (the load agents) 97% busy", null, []) }
+            : c).ToList();
+
+        var markdown = Compose(Golden with { Cells = cells });
+
+        Assert.Contains("| `python` | ✓ p99 6.76 ms | ⚠ saturated: generator saturated: generator CPUs 0 (the load agents) 97% busy | 1,000 devices (then not measured at 10,000 devices) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("`backend.memory-per-connection` (KiB per connection, the backend's process tree)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `python` | 3.64 | ⚠ 3.64 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Several_brokers_and_raised_worker_counts_are_stated_in_the_environment()
     {
         var cells = Golden.Cells.Select(c => c switch

@@ -43,12 +43,13 @@ internal static class LoadMetrics
     }
 
     /// <summary>
-    /// Errors as a share of the sends that were due: those sent plus those a fleet device held back because its earlier
-    /// sends were still unanswered (backpressure errors are never sent, so they are added to the denominator).
+    /// Errors as a share of the sends that were due: those sent plus those that never left (a fleet device held back
+    /// because its earlier sends were unanswered, or without a connection), which are errors too. Results from agents
+    /// that did not report <see cref="LoadResult.NotSent"/> count their backpressure errors instead.
     /// </summary>
     public static double ErrorPercent(LoadResult result)
     {
-        var due = result.Sent + result.Errors.GetValueOrDefault(ErrorKind.Backpressure);
+        var due = result.Sent + Math.Max(result.NotSent, result.Errors.GetValueOrDefault(ErrorKind.Backpressure));
         return due == 0 ? 0 : 100.0 * result.TotalErrors / due;
     }
 

@@ -36,7 +36,34 @@ internal static partial class ReportDocumentBuilder
             var intro = new ParagraphBlock($"Each cell against the SLO ({slo.Describe()}): ✓ met in every valid trial, ✗ missed "
                 + "(the p99 or error rate that missed it), ⚠ not a measurement of the backend (the generator saturated, or the cell failed, "
                 + "crashed or was skipped, with the reason). The last column is the largest fleet met before the first miss.");
-            yield return new ReportSection($"Fleet limits: {workload}", 2, [intro, new TableBlock(headers, rows, new HashSet<int>())], []);
+            var blocks = new List<ReportBlock> { intro, new TableBlock(headers, rows, new HashSet<int>()) };
+            blocks.AddRange(MemoryPerConnectionTables(model, workload, scales, backends));
+            yield return new ReportSection($"Fleet limits: {workload}", 2, blocks, []);
+        }
+    }
+
+    /// <summary>
+    /// Memory per connection by scale, backend and (for MQTT fleets) brokers: the RSS slope over the connection ramp,
+    /// which comes before the measured phase, so a cell whose generator saturated while measuring still shows it (⚠).
+    /// </summary>
+    private static IEnumerable<ReportBlock> MemoryPerConnectionTables(ReportModel model, string workload, IReadOnlyList<int> scales, IReadOnlyList<string> backends)
+    {
+        foreach (var (metric, what) in new[] { (MetricNames.BackendMemoryPerConnection, "the backend's process tree"), (MetricNames.BrokerMemoryPerConnection, "the brokers, which hold an MQTT fleet's connections") })
+        {
+            var groups = backends.Select(b => (Backend: b, Groups: scales.Select(s => model.Find(b, workload, s)).ToList())).ToList();
+            if (!groups.Any(g => g.Groups.Any(c => c?.Metrics.ContainsKey(metric) == true)))
+            {
+                continue;
+            }
+
+            yield return new ParagraphBlock($"`{metric}` (KiB per connection, {what}): the RSS slope over the connection ramp, before the measured phase; "
+                + "⚠ marks a cell that did not run cleanly afterwards (its ramp was still measured).");
+            var headers = new List<string> { "backend" };
+            headers.AddRange(scales.Select(ReportText.Devices));
+            var rows = groups.Select(g => (IReadOnlyList<string>)[$"`{g.Backend}`", .. g.Groups.Select(c => c?.Metrics.GetValueOrDefault(metric) is { } m
+                ? (c.Grade == EvidenceGrade.Valid ? string.Empty : "⚠ ") + ReportText.Number(m.Median)
+                : "–")]).ToList();
+            yield return new TableBlock(headers, rows, new HashSet<int>(Enumerable.Range(1, scales.Count)));
         }
     }
 
