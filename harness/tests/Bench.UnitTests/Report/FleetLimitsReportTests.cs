@@ -55,7 +55,7 @@ public sealed class FleetLimitsReportTests
 
         var markdown = Compose(Golden with { Cells = cells });
 
-        Assert.Contains("| `python` | ✓ p99 6.76 ms | ⚠ saturated: generator saturated: generator CPUs 0 (the load agents) 97% busy | 1,000 devices (then not measured at 10,000 devices) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `python` | ✓ p99 6.76 ms | ⚠ generator saturated: generator CPUs 0 (the load agents) 97% busy | 1,000 devices (then not measured at 10,000 devices) |", markdown, StringComparison.Ordinal);
         Assert.Contains("`backend.memory-per-connection` (KiB per connection, the backend's process tree)", markdown, StringComparison.Ordinal);
         Assert.Contains("| `python` | 3.64 | ⚠ 3.64 |", markdown, StringComparison.Ordinal);
     }

@@ -81,8 +81,9 @@ internal static partial class ReportDocumentBuilder
         if (group.Grade != EvidenceGrade.Valid)
         {
             var first = group.FlaggedTrials.FirstOrDefault();
-            var why = first?.Failure?.Reason is { } reason ? $": {Shorten(reason)}" : string.Empty;
-            return (null, $"⚠ {StatusText(first?.Status ?? CellStatus.Failed)}{why}");
+            var status = StatusText(first?.Status ?? CellStatus.Failed);
+            var why = first?.Failure?.Reason is { } reason ? $": {Shorten(reason.StartsWith(status + ": ", StringComparison.Ordinal) ? reason[(status.Length + 2)..] : reason)}" : string.Empty;
+            return (null, $"⚠ {status}{why}");
         }
 
         var p99 = group.Metrics.GetValueOrDefault(MetricNames.LatencyP99);
