@@ -114,6 +114,23 @@ public sealed class ClaimsEvaluatorTests
     }
 
     [Fact]
+    public void C3_does_not_count_a_backend_already_over_the_slo_without_jobs_as_not_stalling()
+    {
+        // At 10,000 devices python misses the SLO on heartbeats alone (p99 of seconds): no doubling on top of that is
+        // no evidence that jobs do not stall it.
+        var results = new ReportResults()
+            .Add("node", "mixed", 10_000, 3, (Baseline, [9, 9.5, 10]), (WithJobs, [80, 85, 90]))
+            .Add("python", "mixed", 10_000, 3, (Baseline, [5_600, 5_700, 5_800]), (WithJobs, [6_100, 6_200, 6_300]))
+            .Add("node-offload", "mixed", 10_000, 3, (Baseline, [9, 9.5, 10]), (WithJobs, [9.6, 9.8, 10.1]))
+            .Add("python-offload", "mixed", 10_000, 3, (Baseline, [12, 12.5, 13]), (WithJobs, [13, 13.2, 13.1]));
+
+        var claim = Evaluate(new CpuJobStallClaim(), results);
+
+        Assert.Equal(ClaimVerdict.Inconclusive, claim.Verdict);
+        Assert.Contains("heartbeat.p99.baseline 5,700 ms already misses the SLO (50 ms) without jobs", claim.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void C4_does_not_hold_when_python_is_slower_at_one_job_size()
     {
         var results = new ReportResults()

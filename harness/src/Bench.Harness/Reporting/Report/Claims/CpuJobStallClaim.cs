@@ -25,7 +25,8 @@ internal sealed class CpuJobStallClaim : IClaim
         "mixed at every scale, per backend: heartbeat.p99.with-jobs against heartbeat.p99.baseline over the same trials. A stall is a "
         + "rise of more than 100% (a doubling) or 5 ms, whichever is larger (exact Mann–Whitney test, α for the trial count). The claim "
         + "holds when node and python both stall and node-offload and python-offload both stay within that margin; it needs all four "
-        + "backends, otherwise it is not measured.";
+        + "backends, otherwise it is not measured. A backend whose heartbeat p99 already misses the SLO without jobs is overloaded by the "
+        + "heartbeats alone: a stall cannot be told from that, so its finding at that scale is inconclusive.";
 
     public string NotMeasured => "the mixed workload did not run with node, python, node-offload and python-offload";
 
@@ -52,6 +53,16 @@ internal sealed class CpuJobStallClaim : IClaim
     private static Finding Check(ClaimContext context, int scale, string backend, bool expectStall)
     {
         context.Record(Workload, scale, MetricNames.HeartbeatSlowdown, "claim", backend);
+        if (context.Model.Find(backend, Workload, scale)?.Evidence(MetricNames.HeartbeatP99Baseline) is { } baseline && baseline.Median >= context.Slo.P99Ms)
+        {
+            context.Record(Workload, scale, MetricNames.HeartbeatP99Baseline, "claim", backend);
+            return Finding.Unclear(
+                $"{backend}, {ClaimContext.Where(Workload, scale)}",
+                $"{backend}: heartbeat.p99.baseline {ReportText.WithUnit(baseline.Median, baseline.Unit)} already misses the SLO ({ReportText.Number(context.Slo.P99Ms)} ms) "
+                    + "without jobs: the heartbeats alone overload it, so a stall cannot be told apart",
+                InconclusiveReason.Unclear);
+        }
+
         return context.CompareWithin(
             Workload, scale, backend, MetricNames.HeartbeatP99WithJobs, MetricNames.HeartbeatP99Baseline, expectRise: expectStall, StallMargin);
     }
