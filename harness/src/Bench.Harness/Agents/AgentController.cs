@@ -14,12 +14,19 @@ internal sealed class AgentController(IReadOnlyList<ILoadAgent> agents) : IAsync
     public IReadOnlyList<ILoadAgent> Agents { get; } = agents;
 
     /// <summary>Starts one child per assignment, in parallel; if any fails to start, the started ones are stopped and the failure thrown.</summary>
-    public static async Task<AgentController> StartChildrenAsync(FleetPlan plan, ProcessSpec launch, CancellationToken cancellationToken)
+    public static Task<AgentController> StartChildrenAsync(FleetPlan plan, ProcessSpec launch, CancellationToken cancellationToken) =>
+        AllAsync(plan.Agents.Select(a => ChildProcessAgent.StartAsync(a, launch, cancellationToken)).ToList());
+
+    /// <summary>
+    /// The controller of agents being started or connected in parallel; if any fails, the ones that came up are released
+    /// and the first failure thrown.
+    /// </summary>
+    public static async Task<AgentController> AllAsync<TAgent>(IReadOnlyList<Task<TAgent>> starts)
+        where TAgent : ILoadAgent
     {
-        var starts = plan.Agents.Select(a => ChildProcessAgent.StartAsync(a, launch, cancellationToken)).ToList();
         try
         {
-            return new AgentController(await Task.WhenAll(starts));
+            return new AgentController([.. (await Task.WhenAll(starts)).Cast<ILoadAgent>()]);
         }
         catch
         {

@@ -203,9 +203,9 @@ internal static class CompareCommand
         {
             errors.Add($"--listen-host '{request.ListenHost}' is not an IP address (backends and mosquitto bind to it)");
         }
-        else if (!System.Net.IPAddress.IsLoopback(address) && !LocalAddresses().Contains(address))
+        else if (!System.Net.IPAddress.IsLoopback(address) && LocalAddresses() is var local && !local.Contains(address))
         {
-            errors.Add($"--listen-host {address} is not an address of this host (it has {string.Join(", ", LocalAddresses())})");
+            errors.Add($"--listen-host {address} is not an address of this host (it has {string.Join(", ", local)})");
         }
 
         if (request.Agents is null)

@@ -1,3 +1,5 @@
+using Bench.Load.Recording;
+
 namespace Bench.Harness.Results;
 
 /// <summary>
@@ -56,36 +58,24 @@ internal static class MetricNames
     /// <summary>Errors of one kind over the measured phase (only kinds that occurred are written): <c>errors.timeout</c>.</summary>
     public static readonly string ErrorsOfKindPrefix = "errors.";
 
-    /// <summary>The kinds as written in metric names, from <see cref="Bench.Load.Recording.ErrorKind"/>.</summary>
-    public static readonly IReadOnlyDictionary<Bench.Load.Recording.ErrorKind, string> ErrorKindNames = new Dictionary<Bench.Load.Recording.ErrorKind, string>
+    /// <summary>Each kind as written in metric names, and what it counts (the metric's description).</summary>
+    private static readonly Dictionary<ErrorKind, (string Name, string Meaning)> ErrorKinds = new()
     {
-        [Bench.Load.Recording.ErrorKind.Connect] = "connect",
-        [Bench.Load.Recording.ErrorKind.Timeout] = "timeout",
-        [Bench.Load.Recording.ErrorKind.Rejected] = "rejected",
-        [Bench.Load.Recording.ErrorKind.ServerError] = "server-error",
-        [Bench.Load.Recording.ErrorKind.ConnectionLost] = "connection-lost",
-        [Bench.Load.Recording.ErrorKind.Protocol] = "protocol",
-        [Bench.Load.Recording.ErrorKind.Other] = "other",
-        [Bench.Load.Recording.ErrorKind.Backpressure] = "backpressure",
+        [ErrorKind.Connect] = ("connect", "connections that could not be opened (refused, handshake or CONNACK failure)"),
+        [ErrorKind.Timeout] = ("timeout", "sends (or connects) not answered within the timeout"),
+        [ErrorKind.Rejected] = ("rejected", "sends the backend rejected as invalid"),
+        [ErrorKind.ServerError] = ("server-error", "sends the backend failed (HTTP 5xx)"),
+        [ErrorKind.ConnectionLost] = ("connection-lost", "sends in flight when their connection closed or reset, or due while it was closed"),
+        [ErrorKind.Protocol] = ("protocol", "answers that broke the contract or protocol"),
+        [ErrorKind.Other] = ("other", "other failures"),
+        [ErrorKind.Backpressure] = ("backpressure", "sends never made because the device's earlier sends were all unanswered"),
     };
 
-    private static readonly Dictionary<Bench.Load.Recording.ErrorKind, string> ErrorKindMeanings = new()
-    {
-        [Bench.Load.Recording.ErrorKind.Connect] = "connections that could not be opened (refused, handshake or CONNACK failure)",
-        [Bench.Load.Recording.ErrorKind.Timeout] = "sends (or connects) not answered within the timeout",
-        [Bench.Load.Recording.ErrorKind.Rejected] = "sends the backend rejected as invalid",
-        [Bench.Load.Recording.ErrorKind.ServerError] = "sends the backend failed (HTTP 5xx)",
-        [Bench.Load.Recording.ErrorKind.ConnectionLost] = "sends in flight when their connection closed or reset",
-        [Bench.Load.Recording.ErrorKind.Protocol] = "answers that broke the contract or protocol",
-        [Bench.Load.Recording.ErrorKind.Other] = "other failures",
-        [Bench.Load.Recording.ErrorKind.Backpressure] = "sends never made because the device's earlier sends were all unanswered",
-    };
-
-    public static string ErrorsOf(Bench.Load.Recording.ErrorKind kind) => ErrorsOfKindPrefix + ErrorKindNames[kind];
+    public static string ErrorsOf(ErrorKind kind) => ErrorsOfKindPrefix + ErrorKinds[kind].Name;
 
     /// <summary>What <c>errors.KIND</c> counts, or null when <paramref name="name"/> is not one of them.</summary>
     public static string? ErrorKindMeaning(string name) =>
-        ErrorKindNames.FirstOrDefault(k => ErrorsOfKindPrefix + k.Value == name) is { Value: not null } entry ? ErrorKindMeanings[entry.Key] : null;
+        ErrorKinds.Values.FirstOrDefault(k => ErrorsOfKindPrefix + k.Name == name).Meaning;
 
     // The backend's process tree (every worker included), over the measured phase.
     public const string BackendStartup = "backend.startup";

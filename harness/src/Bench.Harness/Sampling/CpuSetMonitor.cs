@@ -3,31 +3,19 @@ using System.Globalization;
 namespace Bench.Harness.Sampling;
 
 /// <summary>
-/// How busy a set of CPUs is, from <c>/proc/stat</c> at 1 Hz: the load agents (and the brokers) are pinned to the
-/// generator's CPUs, and every agent judges only its own CPU share, so six agents sharing one core each see about a
-/// sixth of it while together they keep it full. The whole set's busy share is what says the generator side was the
+/// How busy a set of CPUs is, from <c>/proc/stat</c> at every <see cref="ResourceMonitor"/> sample (1 Hz): the load
+/// agents (and the brokers) are pinned to the generator's CPUs, and every agent judges only its own CPU share, so six
+/// agents sharing one core each see about a sixth of it while together they keep it full. The whole set's busy share is what says the generator side was the
 /// bottleneck (compare marks such a cell saturated).
 /// </summary>
-internal sealed class CpuSetMonitor : IAsyncDisposable
+internal sealed class CpuSetMonitor(IReadOnlyList<int> cpus, Func<string?> readStat)
 {
-    private readonly IReadOnlyList<int> _cpus;
-    private readonly Func<string?> _readStat;
-    private readonly TimeProvider _time;
     private readonly List<(DateTimeOffset At, double Busy)> _samples = [];
     private readonly Lock _gate = new();
     private Dictionary<int, CpuTicks>? _previous;
-    private CancellationTokenSource? _stop;
-    private Task _loop = Task.CompletedTask;
-
-    public CpuSetMonitor(IReadOnlyList<int> cpus, Func<string?> readStat, TimeProvider? time = null)
-    {
-        _cpus = cpus;
-        _readStat = readStat;
-        _time = time ?? TimeProvider.System;
-    }
 
     /// <summary>The CPUs watched, as given.</summary>
-    public IReadOnlyList<int> Cpus => _cpus;
+    public IReadOnlyList<int> Cpus { get; } = cpus;
 
     /// <summary>A monitor of a taskset list such as <c>0</c> or <c>0-2,4</c>, or null when there is no list (nothing pinned) or it does not parse.</summary>
     public static CpuSetMonitor? For(string? cpuList) =>
@@ -103,47 +91,23 @@ internal sealed class CpuSetMonitor : IAsyncDisposable
         return total <= 0 ? null : Math.Clamp((double)busy / total, 0, 1);
     }
 
-    public void Start()
+    /// <summary>Takes one reading at <paramref name="now"/>; from the second on, each adds the busy share since the previous one.</summary>
+    public void SampleOnce(DateTimeOffset now)
     {
-        if (_stop is not null)
-        {
-            throw new InvalidOperationException("The monitor is already running.");
-        }
-
-        _stop = new CancellationTokenSource();
-        _loop = RunAsync(_stop.Token);
-    }
-
-    public async Task StopAsync()
-    {
-        if (_stop is null)
+        if (readStat() is not { } text)
         {
             return;
         }
 
-        await _stop.CancelAsync();
-        await _loop;
-        _stop.Dispose();
-        _stop = null;
-    }
-
-    /// <summary>Takes one reading now; from the second on, each adds the busy share since the previous one.</summary>
-    public void SampleOnce()
-    {
-        if (_readStat() is not { } text)
-        {
-            return;
-        }
-
-        var now = ParseStat(text);
+        var ticks = ParseStat(text);
         lock (_gate)
         {
-            if (_previous is not null && BusyBetween(_previous, now, _cpus) is { } busy)
+            if (_previous is not null && BusyBetween(_previous, ticks, Cpus) is { } busy)
             {
-                _samples.Add((_time.GetUtcNow(), busy));
+                _samples.Add((now, busy));
             }
 
-            _previous = now;
+            _previous = ticks;
         }
     }
 
@@ -159,25 +123,6 @@ internal sealed class CpuSetMonitor : IAsyncDisposable
         return inside.Length == 0 ? null
             : inside.Length % 2 == 1 ? inside[inside.Length / 2]
             : (inside[(inside.Length / 2) - 1] + inside[inside.Length / 2]) / 2;
-    }
-
-    public async ValueTask DisposeAsync() => await StopAsync();
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
-        try
-        {
-            SampleOnce();
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                SampleOnce();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopped: the samples so far are the result.
-        }
     }
 
     private static string? ReadProcStat()

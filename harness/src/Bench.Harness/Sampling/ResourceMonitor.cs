@@ -10,6 +10,7 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, WatchedTree> _trees = [];
+    private readonly List<Action<DateTimeOffset>> _probes = [];
     private readonly Lock _gate = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly int _cores = cores ?? MachineCpus.Online;
@@ -33,6 +34,15 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
         lock (_gate)
         {
             _trees[source] = new WatchedTree([.. rootPids], _trees.TryGetValue(source, out var previous) ? previous.Samples : []);
+        }
+    }
+
+    /// <summary>Also calls <paramref name="probe"/> at every sample, at the same instant (readings that are not a process tree, such as how busy the generator's CPUs are).</summary>
+    public void AlsoSample(Action<DateTimeOffset> probe)
+    {
+        lock (_gate)
+        {
+            _probes.Add(probe);
         }
     }
 
@@ -82,10 +92,12 @@ internal sealed class ResourceMonitor(IProcessSampler sampler, int? cores = null
             foreach (var (source, tree) in _trees.Where(entry => entry.Value.Active))
             {
                 var excluded = roots.Where(pid => !tree.RootPids.Contains(pid)).ToList();
-                var readings = tree.RootPids.Count == 1
-                    ? sampler.SampleTree(tree.RootPids[0], excluded)
-                    : tree.RootPids.SelectMany(pid => sampler.SampleTree(pid, excluded)).ToList();
-                tree.Record(source, now, readings, _cores);
+                tree.Record(source, now, [.. tree.RootPids.SelectMany(pid => sampler.SampleTree(pid, excluded))], _cores);
+            }
+
+            foreach (var probe in _probes)
+            {
+                probe(now);
             }
         }
     }

@@ -46,12 +46,12 @@ public class CpuSetMonitorTests
     {
         var time = new ManualTime();
         var reads = new Queue<string>(Enumerable.Range(0, 6).Select(i => Stat(busy: new[] { 0, 95, 190, 200, 295, 390 }[i], total: i * 100)));
-        var monitor = new CpuSetMonitor([0], () => reads.Dequeue(), time);
+        var monitor = new CpuSetMonitor([0], () => reads.Dequeue());
         var start = time.Now;
 
         for (var i = 0; i < 6; i++)
         {
-            monitor.SampleOnce();
+            monitor.SampleOnce(time.Now);
             time.Advance(Second);
         }
 
@@ -69,10 +69,10 @@ public class CpuSetMonitorTests
         var time = new ManualTime();
         var from = time.Now;
         var reads = new Queue<string>([Stat(0, 0), Stat(busyTicks, 100), Stat(2 * busyTicks, 200), Stat(3 * busyTicks, 300)]);
-        var monitor = new CpuSetMonitor([0], () => reads.Dequeue(), time);
+        var monitor = new CpuSetMonitor([0], () => reads.Dequeue());
         for (var i = 0; i < 4; i++)
         {
-            monitor.SampleOnce();
+            monitor.SampleOnce(time.Now);
             time.Advance(Second);
         }
 

@@ -30,22 +30,6 @@ internal static class RemoteRunExecutor
     }
 
     /// <summary>Agent i of the plan is endpoint i; if any cannot be reached or refuses, the connected ones are released and the failure thrown.</summary>
-    private static async Task<AgentController> ConnectAllAsync(RemoteRun remote, CancellationToken cancellationToken)
-    {
-        var hello = remote.Hello;
-        var connects = remote.Plan.Agents.Select((a, i) => RemoteAgent.ConnectAsync(a, remote.Endpoints[i], hello, cancellationToken)).ToList();
-        try
-        {
-            return new AgentController(await Task.WhenAll(connects));
-        }
-        catch
-        {
-            foreach (var connected in connects.Where(c => c.IsCompletedSuccessfully))
-            {
-                await connected.Result.DisposeAsync();
-            }
-
-            throw;
-        }
-    }
+    private static Task<AgentController> ConnectAllAsync(RemoteRun remote, CancellationToken cancellationToken) =>
+        AgentController.AllAsync(remote.Plan.Agents.Select((a, i) => RemoteAgent.ConnectAsync(a, remote.Endpoints[i], remote.Hello, cancellationToken)).ToList());
 }

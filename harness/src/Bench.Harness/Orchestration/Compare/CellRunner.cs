@@ -26,7 +26,12 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
         await using var monitor = new ResourceMonitor(new ProcfsProcessSampler());
         monitor.Watch(Sources.Generator, Environment.ProcessId);
         // Remote agents run elsewhere: this host's generator CPUs then hold only what Bench started here (brokers).
-        await using var generatorCpus = CpuSetMonitor.For(cpus.Generator);
+        var generatorCpus = CpuSetMonitor.For(cpus.Generator);
+        if (generatorCpus is not null)
+        {
+            monitor.AlsoSample(generatorCpus.SampleOnce);
+        }
+
         var brokers = new List<MosquittoBroker>();
         RunningBackend? backend = null;
         try
@@ -44,7 +49,6 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
             var startup = clock.Elapsed;
             monitor.Watch(Sources.Backend, backend.Process.Pid);
             monitor.Start();
-            generatorCpus?.Start();
             if (await QuickVerify.ProblemAsync(backend.BaseAddress, vectors, cancellationToken).ConfigureAwait(false) is { } problem)
             {
                 return Failed(cell, startedAt, clock, $"fast verify failed: {problem}", null, backend.Process.Output.Snapshot());
@@ -55,7 +59,6 @@ internal sealed class CellRunner(string root, ProfileSpec profile, ContractVecto
             var outcome = await DriveAsync(context, cancellationToken).ConfigureAwait(false);
             if (generatorCpus is not null)
             {
-                await generatorCpus.StopAsync().ConfigureAwait(false);
                 outcome = GeneratorCpus(outcome, generatorCpus, (_agents.Remote, topology.Brokers > 0) switch
                 {
                     (false, true) => "the load agents and the brokers",

@@ -57,25 +57,16 @@ internal sealed class LoadSession : IAsyncDisposable
         var endpoints = context.Agents.Endpoints.Take(demand.Devices).ToList();
         var plan = FleetPlanner.Plan(demand, SystemLimits.Read(), endpoints.Count, useSourceLanes: false);
         var hello = context.Agents.Hello;
-        var connects = plan.Agents.Select((a, i) => RemoteAgent.ConnectAsync(a, endpoints[i], hello, cancellationToken)).ToList();
         try
         {
-            return new LoadSession(context, plan, new AgentController(await Task.WhenAll(connects).ConfigureAwait(false)));
+            var controller = await AgentController.AllAsync(plan.Agents.Select((a, i) => RemoteAgent.ConnectAsync(a, endpoints[i], hello, cancellationToken)).ToList())
+                .ConfigureAwait(false);
+            return new LoadSession(context, plan, controller);
         }
-        catch (Exception ex)
+        catch (AgentFailedException ex)
         {
-            foreach (var connected in connects.Where(c => c.IsCompletedSuccessfully))
-            {
-                await connected.Result.DisposeAsync().ConfigureAwait(false);
-            }
-
             // The cell fails with the agent's reason (CellRunner records InvalidOperationException as a failed cell).
-            if (ex is AgentFailedException)
-            {
-                throw new InvalidOperationException($"remote agents: {ex.Message}", ex);
-            }
-
-            throw;
+            throw new InvalidOperationException($"remote agents: {ex.Message}", ex);
         }
     }
 

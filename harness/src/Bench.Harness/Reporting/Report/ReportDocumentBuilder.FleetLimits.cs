@@ -89,7 +89,7 @@ internal static partial class ReportDocumentBuilder
         var p99 = group.Metrics.GetValueOrDefault(MetricNames.LatencyP99);
         var errors = group.Metrics.GetValueOrDefault(MetricNames.ErrorPercent);
         var trials = group.ValidTrials;
-        var met = trials.Count(t => Within(t, MetricNames.LatencyP99, slo.P99Ms) && Within(t, MetricNames.ErrorPercent, slo.MaxErrorPercent));
+        var met = trials.Count(slo.MetBy);
         var figures = p99 is null ? "p99 not recorded" : $"p99 {ReportText.Number(p99.Median)} ms";
         if (errors is not null && errors.Median >= slo.MaxErrorPercent)
         {
@@ -121,9 +121,6 @@ internal static partial class ReportDocumentBuilder
 
         return held is null ? "not measured" : $"{held} (every scale run)";
     }
-
-    private static bool Within(CellResult trial, string metric, double limit) =>
-        trial.Metrics.TryGetValue(metric, out var value) && value.Value < limit;
 
     private static string Shorten(string reason)
     {

@@ -22,6 +22,14 @@ internal sealed record ServiceLevel(double P99Ms, double MaxErrorPercent, bool R
     public string Describe() => ReportText.Format($"p99 below {ReportText.Number(P99Ms)} ms and errors below {ReportText.Number(MaxErrorPercent)}%")
         + (Recorded ? string.Empty : " (the profiles' SLO; this results file does not record one)");
 
+    /// <summary>Whether a trial met the SLO: p99 and error rate below their limits. A metric the cell did not record counts against it.</summary>
+    public bool MetBy(CellResult trial) =>
+        Below(trial, MetricNames.LatencyP99, P99Ms) && Below(trial, MetricNames.ErrorPercent, MaxErrorPercent);
+
+    /// <summary>Whether <paramref name="trial"/> recorded <paramref name="metric"/> below <paramref name="limit"/>.</summary>
+    public static bool Below(CellResult trial, string metric, double limit) =>
+        trial.Metrics.TryGetValue(metric, out var value) && value.Value < limit;
+
     private static double? Read(ResultsDocument results, string key) =>
         results.Settings.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value

@@ -63,10 +63,5 @@ internal sealed class SmallFleetSloClaim : IClaim
 
     // A metric the cell did not record cannot show the claim: it counts against meeting it.
     private static bool Meets(CellResult trial, ServiceLevel slo) =>
-        Below(trial, MetricNames.LatencyP99, slo.P99Ms)
-        && Below(trial, MetricNames.ErrorPercent, slo.MaxErrorPercent)
-        && Below(trial, MetricNames.BackendCpuMean, StrainCpuPercent);
-
-    private static bool Below(CellResult trial, string metric, double limit) =>
-        trial.Metrics.TryGetValue(metric, out var value) && value.Value < limit;
+        slo.MetBy(trial) && ServiceLevel.Below(trial, MetricNames.BackendCpuMean, StrainCpuPercent);
 }
